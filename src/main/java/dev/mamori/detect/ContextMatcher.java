@@ -1,0 +1,97 @@
+package dev.mamori.detect;
+
+import java.util.List;
+
+/**
+ * Finds supporting (or contradicting) keywords near a match: within {@code proximity} characters
+ * before or after it, or in the header of the table column it sits in.
+ * Keywords are matched on NFKC-normalised text, ignoring ASCII case. Immutable.
+ */
+public final class ContextMatcher {
+
+    private final List<String> keywords;
+    private final int proximity;
+    private final boolean useColumnHeader;
+
+    public ContextMatcher(List<String> keywords, int proximity, boolean useColumnHeader) {
+        this.keywords = keywords.stream()
+                .map(k -> ScanText.asciiLower(NormalizedText.of(k).text()))
+                .filter(k -> !k.isBlank())
+                .toList();
+        this.proximity = proximity;
+        this.useColumnHeader = useColumnHeader;
+    }
+
+    public boolean isEmpty() {
+        return keywords.isEmpty();
+    }
+
+    public int proximity() {
+        return proximity;
+    }
+
+    /** The first keyword seen near [start, end) of the normalised text, as a description; null if none. */
+    public String find(ScanText text, int start, int end) {
+        if (keywords.isEmpty()) {
+            return null;
+        }
+        String lower = text.lower();
+        int from = Math.max(0, start - proximity);
+        int to = Math.min(lower.length(), end + proximity);
+        for (String keyword : keywords) {
+            int at = lower.indexOf(keyword, from);
+            while (at >= 0 && at + keyword.length() <= to) {
+                boolean before = at + keyword.length() <= start;
+                boolean outside = before || at >= end; // not inside the match itself
+                if (outside && sameSentence(lower, before ? at + keyword.length() : end, before ? start : at)) {
+                    return "'" + keyword + "' within " + distance(at, keyword.length(), start, end) + " chars";
+                }
+                at = lower.indexOf(keyword, at + 1);
+            }
+        }
+        if (useColumnHeader) {
+            String header = ScanText.asciiLower(text.layout().columnHeader(start));
+            if (!header.isEmpty()) {
+                for (String keyword : keywords) {
+                    if (headingMatches(header, keyword)) {
+                        return "column headed '" + keyword + "'";
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A column heading matches a keyword it contains; an ASCII keyword must be a whole word of it
+     * ("Phone" matches "Phone Number" but "Name" does not match "Filename").
+     */
+    static boolean headingMatches(String lowerHeading, String keyword) {
+        int at = lowerHeading.indexOf(keyword);
+        while (at >= 0) {
+            int end = at + keyword.length();
+            boolean ascii = keyword.chars().allMatch(ch -> ch < 0x80);
+            if (!ascii || ((at == 0 || !Character.isLetterOrDigit(lowerHeading.charAt(at - 1)))
+                    && (end == lowerHeading.length() || !Character.isLetterOrDigit(lowerHeading.charAt(end))))) {
+                return true;
+            }
+            at = lowerHeading.indexOf(keyword, at + 1);
+        }
+        return false;
+    }
+
+    /** A keyword in the previous sentence ("…生年月日など。2024年3月1日に…") is not context. */
+    private static boolean sameSentence(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '。' || c == '!' || c == '?') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int distance(int at, int length, int start, int end) {
+        return at >= end ? at - end : start - (at + length);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.mamori.detect;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Runs every enabled rule over a text and returns its findings, with overlaps resolved and
+ * excluded values removed. One instance serves all threads.
+ */
+public final class DetectionEngine {
+
+    private final List<Detector> detectors;
+    private final ValueExclusions exclusions;
+
+    public DetectionEngine(List<Detector> detectors, ValueExclusions exclusions) {
+        this.detectors = List.copyOf(detectors);
+        this.exclusions = exclusions;
+    }
+
+    public List<Detector> detectors() {
+        return detectors;
+    }
+
+    /**
+     * @param findings what was found, ordered by position
+     * @param warnings rules that ran out of their time budget on this text (their findings may be incomplete)
+     */
+    public record Detection(List<Finding> findings, List<String> warnings) {
+    }
+
+    public Detection detect(String original) {
+        return detect(ScanText.of(original));
+    }
+
+    public Detection detect(ScanText text) {
+        List<Finding> all = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (Detector d : detectors) {
+            if (!d.spec().mayMatch(text)) {
+                continue;
+            }
+            try {
+                for (Finding f : d.detect(text)) {
+                    if (!exclusions.excludes(f)) {
+                        all.add(f);
+                    }
+                }
+            } catch (BudgetExceededException e) {
+                warnings.add(e.getMessage() + " (" + d.spec().budget().toMillis() + " ms); its findings may be incomplete");
+            }
+        }
+        return new Detection(resolveOverlaps(all), warnings);
+    }
+
+    /**
+     * Of overlapping findings of one type the strongest (then longest) wins; a finding lying inside
+     * one of another type with at least its confidence is dropped (a "surname" inside an address).
+     */
+    static List<Finding> resolveOverlaps(List<Finding> findings) {
+        List<Finding> sorted = new ArrayList<>(findings);
+        sorted.sort(Comparator.comparing(Finding::confidence).reversed()
+                .thenComparing(f -> f.end() - f.start(), Comparator.reverseOrder())
+                .thenComparingInt(Finding::start));
+        // kept findings by start; overlaps of f lie in [f.start - longest, f.end)
+        java.util.TreeMap<Integer, List<Finding>> byStart = new java.util.TreeMap<>();
+        List<Finding> kept = new ArrayList<>();
+        int longest = 0;
+        for (Finding f : sorted) {
+            boolean drop = false;
+            search:
+            for (List<Finding> group : byStart.subMap(f.start() - longest, true, f.end(), false).values()) {
+                for (Finding k : group) {
+                    if (f.overlaps(k) && (f.type().equals(k.type()) || (f.start() >= k.start() && f.end() <= k.end()))) {
+                        drop = true;
+                        break search;
+                    }
+                }
+            }
+            if (!drop) {
+                kept.add(f);
+                byStart.computeIfAbsent(f.start(), x -> new ArrayList<>(1)).add(f);
+                longest = Math.max(longest, f.end() - f.start());
+            }
+        }
+        kept.sort(Comparator.comparingInt(Finding::start).thenComparing(Finding::type));
+        return kept;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.mamori.detect;
+
+import dev.mamori.mask.MaskStyle;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What every rule has, whatever its detector kind: identity, scoring and presentation.
+ *
+ * @param id                unique rule id, e.g. {@code jp-phone}
+ * @param type              information type, e.g. {@code PHONE_NUMBER}
+ * @param confidence        confidence of a bare pattern match that passed its validator
+ * @param validator         extra check, or null
+ * @param validatorName     registered name of the validator, or null
+ * @param context           keywords that raise the confidence to {@code contextConfidence}
+ * @param contextConfidence the confidence with a context keyword present
+ * @param contextRequired   drop matches without a context keyword
+ * @param excludeContext    keywords that mark a match as something else (部品番号, 追跡番号)
+ * @param mask              how evidence is masked
+ * @param prefilter         the text must contain one of these (lower-case) for the rule to run; empty: always run
+ * @param budget            time the rule may spend on one text
+ */
+public record RuleSpec(String id, String type, Confidence confidence, Validator validator, String validatorName,
+                       ContextMatcher context, Confidence contextConfidence, boolean contextRequired,
+                       ContextMatcher excludeContext, MaskStyle mask, List<String> prefilter, Duration budget) {
+
+    public RuleSpec {
+        prefilter = List.copyOf(prefilter);
+    }
+
+    /** False when the text cannot contain a match (none of the prefilter strings occurs). */
+    public boolean mayMatch(ScanText text) {
+        if (prefilter.isEmpty()) {
+            return true;
+        }
+        for (String p : prefilter) {
+            if (text.lower().contains(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    long deadline() {
+        return System.nanoTime() + budget.toNanos();
+    }
+}

@@ -1,0 +1,224 @@
+package dev.mamori.detect;
+
+import java.util.Arrays;
+
+/**
+ * Where lines, paragraphs and table cells are in a normalised text.
+ *
+ * <p>Extracted spreadsheets and CSV files come out as one row per line with cells separated by
+ * tabs or commas. A run of consecutive lines that share a separator (CSV: the same number of commas)
+ * is a table; its first line is
+ * taken as the header row, so a value can be judged by the heading of its column ("生年月日",
+ * "個人番号"). Records are counted per table row or per paragraph.
+ */
+public final class TextLayout {
+
+    private final String text;
+    private final int[] lineStarts;
+    /** Per line: the separator if the line belongs to a table, else 0. */
+    private final char[] lineSeparator;
+    /** Per line: how many separators it has. */
+    private final int[] separatorCount;
+    /** Per line: index of the first line of its table, or -1. */
+    private final int[] tableHeaderLine;
+    /** Per line: index of the paragraph it belongs to. */
+    private final int[] paragraph;
+
+    private TextLayout(String text, int[] lineStarts) {
+        this.text = text;
+        this.lineStarts = lineStarts;
+        int lines = lineStarts.length;
+        this.lineSeparator = new char[lines];
+        this.separatorCount = new int[lines];
+        this.tableHeaderLine = new int[lines];
+        this.paragraph = new int[lines];
+        Arrays.fill(tableHeaderLine, -1);
+        for (int l = 0; l < lines; l++) {
+            lineSeparator[l] = separatorOf(l);
+        }
+        int para = 0;
+        for (int l = 0; l < lines; l++) {
+            boolean blank = isBlank(l);
+            if (blank && l > 0 && !isBlank(l - 1)) {
+                para++;
+            }
+            paragraph[l] = para;
+        }
+        int l = 0;
+        while (l < lines) {
+            char sep = lineSeparator[l];
+            if (sep == 0) {
+                l++;
+                continue;
+            }
+            int end = l;
+            while (end + 1 < lines && lineSeparator[end + 1] == sep
+                    && (sep == '\t' || separatorCount[end + 1] == separatorCount[l])) {
+                end++;
+            }
+            if (end > l) { // a table needs a header and at least one row
+                for (int k = l; k <= end; k++) {
+                    tableHeaderLine[k] = l;
+                }
+            } else {
+                lineSeparator[l] = 0;
+            }
+            l = end + 1;
+        }
+    }
+
+    public static TextLayout of(String normalizedText) {
+        int count = 1;
+        for (int i = 0; i < normalizedText.length(); i++) {
+            if (normalizedText.charAt(i) == '\n') {
+                count++;
+            }
+        }
+        int[] starts = new int[count];
+        int k = 1;
+        for (int i = 0; i < normalizedText.length(); i++) {
+            if (normalizedText.charAt(i) == '\n') {
+                starts[k++] = i + 1;
+            }
+        }
+        return new TextLayout(normalizedText, starts);
+    }
+
+    public int lineCount() {
+        return lineStarts.length;
+    }
+
+    /** Index of the line holding position {@code pos}. */
+    public int lineOf(int pos) {
+        int i = Arrays.binarySearch(lineStarts, pos);
+        return i >= 0 ? i : -i - 2;
+    }
+
+    public int lineStart(int line) {
+        return lineStarts[line];
+    }
+
+    /** End of the line's content, before any {@code \r\n}. */
+    public int lineEnd(int line) {
+        int end = line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : text.length();
+        while (end > lineStarts[line] && (text.charAt(end - 1) == '\r' || text.charAt(end - 1) == '\n')) {
+            end--;
+        }
+        return end;
+    }
+
+    public boolean isTableRow(int line) {
+        return tableHeaderLine[line] >= 0;
+    }
+
+    /** True when the line is the first (header) line of a table. */
+    public boolean isTableHeader(int line) {
+        return tableHeaderLine[line] == line;
+    }
+
+    public int paragraphOf(int line) {
+        return paragraph[line];
+    }
+
+    /** Zero-based index of the table cell holding {@code pos}, or -1 outside tables. */
+    public int cellIndex(int pos) {
+        int line = lineOf(pos);
+        if (!isTableRow(line)) {
+            return -1;
+        }
+        char sep = lineSeparator[line];
+        int index = 0;
+        boolean quoted = false;
+        for (int i = lineStarts[line]; i < pos; i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == sep && !quoted) {
+                index++;
+            }
+        }
+        return index;
+    }
+
+    /** The text of the header cell above {@code pos}, or "" outside tables or in the header itself. */
+    public String columnHeader(int pos) {
+        int line = lineOf(pos);
+        int header = tableHeaderLine[line];
+        if (header < 0 || header == line) {
+            return "";
+        }
+        return cell(header, cellIndex(pos));
+    }
+
+    /** Cells of a table row (quotes stripped, trimmed), with their start offsets. */
+    public Cell[] cells(int line) {
+        char sep = lineSeparator[line];
+        int start = lineStarts[line];
+        int end = lineEnd(line);
+        java.util.List<Cell> cells = new java.util.ArrayList<>();
+        boolean quoted = false;
+        int cellStart = start;
+        for (int i = start; i <= end; i++) {
+            char c = i < end ? text.charAt(i) : sep;
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == sep && (!quoted || i == end)) {
+                cells.add(Cell.trimmed(text, cellStart, i));
+                cellStart = i + 1;
+            }
+        }
+        return cells.toArray(new Cell[0]);
+    }
+
+    String cell(int line, int index) {
+        Cell[] cells = cells(line);
+        return index >= 0 && index < cells.length ? cells[index].text() : "";
+    }
+
+    private char separatorOf(int line) {
+        int start = lineStarts[line];
+        int end = lineEnd(line);
+        int tabs = 0;
+        int commas = 0;
+        boolean quoted = false;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && c == '\t') {
+                tabs++;
+            } else if (!quoted && c == ',') {
+                commas++;
+            }
+        }
+        // spreadsheets (tabs) may skip empty cells; CSV rows must have as many commas as their header
+        if (tabs >= 1 && tabs >= commas) {
+            separatorCount[line] = tabs;
+            return '\t';
+        }
+        separatorCount[line] = commas;
+        return commas >= 1 ? ',' : 0;
+    }
+
+    private boolean isBlank(int line) {
+        for (int i = lineStarts[line]; i < lineEnd(line); i++) {
+            if (!Character.isWhitespace(text.charAt(i)) && text.charAt(i) != '\u3000') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A table cell: its trimmed text and where that text starts and ends. */
+    public record Cell(String text, int start, int end) {
+        static Cell trimmed(String text, int from, int to) {
+            while (from < to && (Character.isWhitespace(text.charAt(from)) || text.charAt(from) == '"')) {
+                from++;
+            }
+            while (to > from && (Character.isWhitespace(text.charAt(to - 1)) || text.charAt(to - 1) == '"')) {
+                to--;
+            }
+            return new Cell(text.substring(from, to), from, to);
+        }
+    }
+}

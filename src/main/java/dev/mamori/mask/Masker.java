@@ -1,0 +1,164 @@
+package dev.mamori.mask;
+
+/** Masks evidence by style. Stateless and thread-safe. */
+public final class Masker {
+
+    private static final char STAR = '*';
+
+    private Masker() {
+    }
+
+    public static String mask(MaskStyle style, String evidence) {
+        String s = evidence.strip().replaceAll("\\s+", " ");
+        return switch (style) {
+            case PHONE -> phone(s);
+            case LAST4 -> keepLastDigits(s, 4);
+            case EMAIL -> email(s);
+            case NAME -> name(s);
+            case ADDRESS -> address(s);
+            case DATE -> digitsOnly(s);
+            case NONE -> s;
+            case ALL -> all(s);
+        };
+    }
+
+    private static String phone(String s) {
+        int digits = countDigits(s);
+        // the first group: up to the first separator, or the 3-digit prefix of an unseparated number
+        int firstGroupEnd = -1;
+        int seen = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (isDigit(c)) {
+                seen++;
+            } else if (seen > 0 && c != '+') {
+                firstGroupEnd = seen;
+                break;
+            }
+        }
+        int keepFront = firstGroupEnd > 0 && firstGroupEnd <= 4 ? firstGroupEnd : Math.min(3, digits - 4);
+        if (s.startsWith("+")) {
+            keepFront = Math.min(keepFront, 2);
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        int index = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (isDigit(c)) {
+                b.append(index < keepFront || index >= digits - 4 ? c : STAR);
+                index++;
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static String keepLastDigits(String s, int keep) {
+        int digits = countDigits(s);
+        StringBuilder b = new StringBuilder(s.length());
+        int index = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (isDigit(c)) {
+                b.append(index >= digits - keep ? c : STAR);
+                index++;
+            } else if (Character.isLetter(c)) {
+                b.append(STAR);
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static String email(String s) {
+        int at = s.lastIndexOf('@');
+        if (at <= 0) {
+            return all(s);
+        }
+        return s.charAt(0) + "***" + s.substring(at);
+    }
+
+    private static String name(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        boolean partStart = true;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (Character.isWhitespace(cp) || cp == '\u3000' || cp == '・') {
+                b.appendCodePoint(cp);
+                partStart = true;
+            } else {
+                if (partStart) {
+                    b.appendCodePoint(cp);
+                } else {
+                    b.append(STAR);
+                }
+                partStart = false;
+            }
+            i += Character.charCount(cp);
+        }
+        return b.toString();
+    }
+
+    private static String address(String s) {
+        // keep up to the municipality (市/区/町/村/郡 after at least one char), mask the rest
+        int keep = 0;
+        int limit = Math.min(s.length(), 12);
+        for (int i = 1; i < limit; i++) {
+            char c = s.charAt(i);
+            if (c == '市' || c == '区' || c == '町' || c == '村' || c == '郡') {
+                keep = i + 1;
+                if (c != '郡' && c != '市') {
+                    break;
+                }
+            }
+            if (isDigit(c)) {
+                break;
+            }
+        }
+        StringBuilder b = new StringBuilder(s.substring(0, keep));
+        for (int i = keep; i < s.length(); i++) {
+            char c = s.charAt(i);
+            b.append(Character.isWhitespace(c) ? c : STAR);
+        }
+        return b.toString();
+    }
+
+    private static String digitsOnly(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            b.append(isDigit(c) || c == '元' ? STAR : c);
+        }
+        return b.toString();
+    }
+
+    private static String all(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (Character.isLetterOrDigit(cp)) {
+                b.append(STAR);
+            } else {
+                b.appendCodePoint(cp);
+            }
+            i += Character.charCount(cp);
+        }
+        return b.toString();
+    }
+
+    private static boolean isDigit(char c) {
+        return (c >= '0' && c <= '9') || (c >= '０' && c <= '９');
+    }
+
+    private static int countDigits(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (isDigit(s.charAt(i))) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,551 @@
+package dev.mamori.rules;
+
+import dev.mamori.detect.Canonical;
+import dev.mamori.detect.Confidence;
+import dev.mamori.detect.ContextMatcher;
+import dev.mamori.detect.Detector;
+import dev.mamori.detect.RuleSpec;
+import dev.mamori.detect.Validator;
+import dev.mamori.detect.Validators;
+import dev.mamori.detect.ValueExclusions;
+import dev.mamori.extract.ExtractionStatus;
+import dev.mamori.mask.MaskStyle;
+import dev.mamori.verdict.Policy;
+import dev.mamori.verdict.PolicyRule;
+import dev.mamori.verdict.RecordSettings;
+import dev.mamori.verdict.Severity;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/**
+ * Loads rule packs (YAML files, or folders of them) into a {@link RuleSet}.
+ *
+ * <p>Two passes: the first collects every pack's {@code lists} (so a pattern may use a list
+ * defined in another pack as {@code ${name}}), the second builds rules, exclusions, record
+ * settings and policy. Any error anywhere refuses the whole set: a DLP must never run with a
+ * silently dropped rule.
+ */
+public final class RuleSetLoader {
+
+    static final List<String> PACK_KEYS = List.of("pack", "version", "description", "lists", "rules", "exclusions",
+            "records", "policy");
+    static final List<String> EXCLUSION_KEYS = List.of("values", "paths", "disable-rules");
+    static final List<String> RECORD_KEYS = List.of("name-type", "companions", "window", "min-confidence");
+    static final List<String> POLICY_KEYS = List.of("id", "severity", "when", "flags", "description");
+    static final List<String> WHEN_KEYS = List.of("type", "min-count", "min-confidence", "min-records", "status");
+    static final List<String> CONTEXT_KEYS = List.of("keywords", "proximity", "confidence", "required", "column-header");
+    static final List<String> EXCLUDE_CONTEXT_KEYS = List.of("keywords", "proximity", "column-header");
+    static final List<String> SAMPLE_KEYS = List.of("positive", "negative");
+    static final int DEFAULT_PROXIMITY = 50;
+    static final Duration DEFAULT_BUDGET = Duration.ofSeconds(2);
+
+    private final Clock clock;
+
+    public RuleSetLoader(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The rule packs bundled with Mamori (the {@code rules/} folder, packaged in the jar). */
+    public RuleSet loadBundled() throws RuleLoadException, IOException {
+        var url = RuleSetLoader.class.getResource("/rules/");
+        if (url == null) {
+            throw new IOException("the bundled rules are missing from the class path");
+        }
+        try {
+            URI uri = url.toURI();
+            if (uri.getScheme().equals("jar")) {
+                FileSystem fs;
+                try {
+                    fs = FileSystems.getFileSystem(uri);
+                } catch (FileSystemNotFoundException e) {
+                    fs = FileSystems.newFileSystem(uri, Map.of());
+                }
+                return load(List.of(fs.getPath("/rules")));
+            }
+            return load(List.of(Path.of(uri)));
+        } catch (URISyntaxException e) {
+            throw new IOException("cannot locate the bundled rules: " + e.getMessage(), e);
+        }
+    }
+
+    /** Loads the given pack files and folders (every {@code *.yaml}/{@code *.yml} inside, sorted by name). */
+    public RuleSet load(List<Path> paths) throws RuleLoadException, IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.list(p)) {
+                    s.filter(f -> {
+                        String n = f.getFileName().toString();
+                        return n.endsWith(".yaml") || n.endsWith(".yml");
+                    }).sorted().forEach(files::add);
+                }
+            } else if (Files.isRegularFile(p)) {
+                files.add(p);
+            } else {
+                throw new IOException("no such rule file or folder: " + p);
+            }
+        }
+        if (files.isEmpty()) {
+            throw new IOException("no rule packs (*.yaml) in " + paths);
+        }
+        List<RuleProblem> problems = new ArrayList<>();
+        List<ParsedPack> parsed = new ArrayList<>();
+        for (Path f : files) {
+            parsed.add(parse(f, problems));
+        }
+        Lists lists = new Lists();
+        for (ParsedPack p : parsed) {
+            p.readLists(lists);
+        }
+        Builder builder = new Builder(lists, clock, problems);
+        for (ParsedPack p : parsed) {
+            builder.addPack(p);
+        }
+        RuleSet set = builder.build();
+        if (problems.stream().anyMatch(pr -> !pr.warning())) {
+            throw new RuleLoadException(problems);
+        }
+        return set;
+    }
+
+    private static ParsedPack parse(Path file, List<RuleProblem> problems) throws IOException {
+        String name = file.toString();
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            Node root = new Yaml(options).compose(r);
+            if (root == null) {
+                problems.add(RuleProblem.error(name, 1, 1, "empty rule pack"));
+                return new ParsedPack(YamlMap.of(name, null, problems, "rule pack"));
+            }
+            return new ParsedPack(YamlMap.of(name, root, problems, "rule pack"));
+        } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
+            problems.add(YamlMap.at(name, e.getProblemMark(), "not valid YAML: " + e.getProblem()));
+        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            problems.add(RuleProblem.error(name, 1, 1, "not valid YAML: " + e.getMessage()));
+        }
+        return new ParsedPack(YamlMap.of(name, null, problems, "rule pack"));
+    }
+
+    /** A pack's top level, parsed but not yet built. */
+    private record ParsedPack(YamlMap top) {
+        void readLists(Lists lists) {
+            top.allowOnly(PACK_KEYS, "rule pack");
+            YamlMap map = top.map("lists");
+            if (map == null) {
+                return;
+            }
+            for (String key : map.keys()) {
+                if (!key.matches("[a-z][a-z0-9-]*")) {
+                    map.problem(key, "list name '" + key + "' must be lower-case words joined by '-'");
+                }
+                List<String> items = map.strings(key);
+                if (items.isEmpty()) {
+                    map.problem(key, "list '" + key + "' is empty");
+                }
+                lists.define(key, items, map, key);
+            }
+        }
+    }
+
+    /** Named vocabularies ({@code prefecture}, {@code name-label}) that patterns and keyword lists use. */
+    static final class Lists {
+        private final Map<String, List<String>> lists = new HashMap<>();
+
+        void define(String name, List<String> items, YamlMap where, String key) {
+            if (lists.containsKey(name)) {
+                where.problem(key, "list '" + name + "' is defined twice");
+            }
+            lists.put(name, List.copyOf(items));
+        }
+
+        /** Replaces {@code ${name}} in a regex by a non-capturing alternation of the quoted items. */
+        String expandRegex(String regex, YamlMap where, Node at) {
+            StringBuilder out = new StringBuilder();
+            int i = 0;
+            while (i < regex.length()) {
+                int open = regex.indexOf("${", i);
+                if (open < 0) {
+                    out.append(regex, i, regex.length());
+                    break;
+                }
+                int close = regex.indexOf('}', open);
+                if (close < 0) {
+                    out.append(regex, i, regex.length());
+                    break;
+                }
+                String name = regex.substring(open + 2, close);
+                List<String> items = lists.get(name);
+                out.append(regex, i, open);
+                if (items == null) {
+                    where.problem(at, "unknown list '${" + name + "}'" + hint(name));
+                    out.append("(?:)");
+                } else {
+                    out.append("(?:");
+                    items.stream().sorted((a, b) -> b.length() - a.length())
+                            .forEach(s -> out.append(java.util.regex.Pattern.quote(s)).append('|'));
+                    out.setLength(out.length() - 1);
+                    out.append(')');
+                }
+                i = close + 1;
+            }
+            return out.toString();
+        }
+
+        /** Expands items that are exactly {@code ${name}} into the list's items. */
+        List<String> expandItems(List<String> items, YamlMap where, String key) {
+            List<String> out = new ArrayList<>();
+            for (String item : items) {
+                if (item.startsWith("${") && item.endsWith("}")) {
+                    String name = item.substring(2, item.length() - 1);
+                    List<String> list = lists.get(name);
+                    if (list == null) {
+                        where.problem(where.node(key), "unknown list '" + item + "'" + hint(name));
+                    } else {
+                        out.addAll(list);
+                    }
+                } else {
+                    out.add(item);
+                }
+            }
+            return out;
+        }
+
+        private String hint(String name) {
+            String s = Suggest.closest(name, lists.keySet());
+            return s == null ? "" : " (did you mean '${" + s + "}'?)";
+        }
+    }
+
+    /** Second pass: builds everything, collecting problems. */
+    private static final class Builder {
+        private final Lists lists;
+        private final Clock clock;
+        private final List<RuleProblem> problems;
+        private final List<String> packs = new ArrayList<>();
+        private final Map<String, String> ruleOrigins = new LinkedHashMap<>();
+        private final List<PendingRule> rules = new ArrayList<>();
+        private final Map<String, Set<String>> excludedValues = new HashMap<>();
+        private final List<String> pathGlobs = new ArrayList<>();
+        private final Map<String, YamlMap> disabled = new LinkedHashMap<>();
+        private final List<PolicyRule> policy = new ArrayList<>();
+        private final Set<String> policyIds = new HashSet<>();
+        private final List<RuleSample> samples = new ArrayList<>();
+        private RecordSettings records = RecordSettings.defaults();
+        private String recordsFrom;
+
+        private record PendingRule(String id, Detector detector, boolean enabled) {
+        }
+
+        Builder(Lists lists, Clock clock, List<RuleProblem> problems) {
+            this.lists = lists;
+            this.clock = clock;
+            this.problems = problems;
+        }
+
+        void addPack(ParsedPack parsed) {
+            YamlMap top = parsed.top();
+            if (top.self() == null) {
+                return;
+            }
+            String name = top.required("pack", "rule pack");
+            String version = top.string("version", "unversioned");
+            packs.add(name + " " + version + " (" + top.file() + ")");
+            for (Node ruleNode : top.items("rules")) {
+                addRule(YamlMap.of(top.file(), ruleNode, problems, "a rule"));
+            }
+            YamlMap exclusions = top.map("exclusions");
+            if (exclusions != null) {
+                addExclusions(exclusions);
+            }
+            YamlMap rec = top.map("records");
+            if (rec != null) {
+                if (recordsFrom != null) {
+                    rec.problem(rec.self(), "records are already configured in " + recordsFrom);
+                }
+                recordsFrom = top.file() + ":" + rec.line();
+                records = records(rec);
+            }
+            for (Node p : top.items("policy")) {
+                addPolicy(YamlMap.of(top.file(), p, problems, "a policy rule"));
+            }
+        }
+
+        RuleSet build() {
+            List<Detector> detectors = new ArrayList<>();
+            for (var e : disabled.entrySet()) {
+                if (!ruleOrigins.containsKey(e.getKey())) {
+                    e.getValue().problem("disable-rules", "disable-rules names unknown rule '" + e.getKey() + "'"
+                            + suggestion(e.getKey(), ruleOrigins.keySet()));
+                }
+            }
+            for (PendingRule r : rules) {
+                if (r.enabled() && !disabled.containsKey(r.id()) && r.detector() != null) {
+                    detectors.add(r.detector());
+                }
+            }
+            Map<String, Set<String>> values = new HashMap<>();
+            excludedValues.forEach((k, v) -> values.put(k, Set.copyOf(v)));
+            return new RuleSet(packs, detectors, new ValueExclusions(values), pathGlobs, new Policy(policy), records,
+                    samples);
+        }
+
+        private void addRule(YamlMap rule) {
+            String id = rule.required("id", "rule");
+            String what = id == null ? "rule" : "rule '" + id + "'";
+            if (id != null) {
+                if (!id.matches("[a-z0-9][a-z0-9._-]*")) {
+                    rule.problem("id", what + ": ids are lower-case letters, digits, '-', '_' or '.'");
+                }
+                if (ruleOrigins.containsKey(id)) {
+                    rule.problem("id", what + ": duplicate id (first defined at " + ruleOrigins.get(id) + ")");
+                } else {
+                    ruleOrigins.put(id, rule.file() + ":" + rule.line());
+                }
+            }
+            String type = rule.required("type", what);
+            if (type != null && !type.matches("[A-Z][A-Z0-9_]*")) {
+                rule.problem("type", what + ": type '" + type + "' must be UPPER_SNAKE_CASE like PHONE_NUMBER");
+            }
+            String kindName = rule.string("kind", "regex");
+            DetectorKinds.Kind kind = DetectorKinds.get(kindName);
+            if (kind == null) {
+                rule.problem("kind", what + ": unknown kind '" + kindName + "'"
+                        + suggestion(kindName, DetectorKinds.names()) + " (kinds: " + String.join(", ", DetectorKinds.names()) + ")");
+                return;
+            }
+            List<String> allowed = new ArrayList<>(DetectorKinds.COMMON_KEYS);
+            allowed.addAll(kind.keys());
+            rule.allowOnly(allowed, what + " (kind " + kindName + ")");
+            RuleSpec spec = spec(rule, id, type, what, kind.defaultMask());
+            Detector detector = null;
+            if (spec != null) {
+                try {
+                    detector = kind.build(spec, rule, lists, what);
+                } catch (RuntimeException e) {
+                    rule.problem(rule.self(), what + ": " + e.getMessage());
+                }
+            }
+            boolean enabled = rule.bool("enabled", true);
+            rules.add(new PendingRule(id, detector, enabled));
+            readSamples(rule, id, type, what);
+        }
+
+        private RuleSpec spec(YamlMap rule, String id, String type, String what, MaskStyle defaultMask) {
+            Confidence confidence = confidence(rule, "confidence", Confidence.MEDIUM, what);
+            Validator validator = null;
+            String validatorName = null;
+            Node vNode = rule.node("validator");
+            if (vNode != null) {
+                Map<String, Object> options = Map.of();
+                if (vNode instanceof ScalarNode s) {
+                    validatorName = s.getValue();
+                } else {
+                    YamlMap v = YamlMap.of(rule.file(), vNode, problems, what + ": validator");
+                    validatorName = v.required("name", what + ": validator");
+                    Map<String, Object> o = new LinkedHashMap<>(v.plain());
+                    o.remove("name");
+                    options = o;
+                }
+                if (validatorName != null) {
+                    if (!Validators.exists(validatorName)) {
+                        rule.problem("validator", what + ": unknown validator '" + validatorName + "'"
+                                + suggestion(validatorName, Validators.names()) + " (validators: " + String.join(", ", Validators.names()) + ")");
+                    } else {
+                        try {
+                            validator = Validators.create(validatorName, options, clock);
+                        } catch (IllegalArgumentException e) {
+                            rule.problem("validator", what + ": " + e.getMessage());
+                        }
+                    }
+                }
+            }
+            ContextMatcher context = null;
+            Confidence contextConfidence = Confidence.HIGH;
+            boolean required = false;
+            YamlMap ctx = rule.map("context");
+            if (ctx != null) {
+                ctx.allowOnly(CONTEXT_KEYS, what + ": context");
+                List<String> keywords = lists.expandItems(ctx.strings("keywords"), ctx, "keywords");
+                if (keywords.isEmpty()) {
+                    ctx.problem(ctx.self(), what + ": context needs 'keywords'");
+                }
+                context = new ContextMatcher(keywords, ctx.integer("proximity", DEFAULT_PROXIMITY, 0, 10_000),
+                        ctx.bool("column-header", true));
+                contextConfidence = confidence(ctx, "confidence", Confidence.HIGH, what);
+                required = ctx.bool("required", false);
+            }
+            ContextMatcher exclude = null;
+            YamlMap ex = rule.map("exclude-context");
+            if (ex != null) {
+                ex.allowOnly(EXCLUDE_CONTEXT_KEYS, what + ": exclude-context");
+                List<String> keywords = lists.expandItems(ex.strings("keywords"), ex, "keywords");
+                if (keywords.isEmpty()) {
+                    ex.problem(ex.self(), what + ": exclude-context needs 'keywords'");
+                }
+                exclude = new ContextMatcher(keywords, ex.integer("proximity", 20, 0, 10_000), ex.bool("column-header", true));
+            }
+            MaskStyle mask = defaultMask;
+            String maskName = rule.string("mask", null);
+            if (maskName != null) {
+                mask = MaskStyle.parse(maskName);
+                if (mask == null) {
+                    List<String> styles = Stream.of(MaskStyle.values()).map(MaskStyle::label).toList();
+                    rule.problem("mask", what + ": unknown mask '" + maskName + "'" + suggestion(maskName, styles)
+                            + " (masks: " + String.join(", ", styles) + ")");
+                    mask = MaskStyle.ALL;
+                }
+            }
+            List<String> prefilter = rule.strings("prefilter").stream()
+                    .map(p -> dev.mamori.detect.NormalizedText.of(p).text().toLowerCase(java.util.Locale.ROOT)).toList();
+            Duration budget = Duration.ofMillis(rule.integer("budget-ms", (int) DEFAULT_BUDGET.toMillis(), 1, 600_000));
+            if (id == null || type == null) {
+                return null;
+            }
+            return new RuleSpec(id, type, confidence, validator, validatorName, context, contextConfidence, required,
+                    exclude, mask, prefilter, budget);
+        }
+
+        private Confidence confidence(YamlMap map, String key, Confidence dflt, String what) {
+            String text = map.string(key, null);
+            if (text == null) {
+                return dflt;
+            }
+            Confidence c = Confidence.parse(text);
+            if (c == null) {
+                map.problem(key, what + ": '" + key + "' must be low, medium or high, not '" + text + "'");
+                return dflt;
+            }
+            return c;
+        }
+
+        private void readSamples(YamlMap rule, String id, String type, String what) {
+            YamlMap s = rule.map("samples");
+            if (s == null) {
+                return;
+            }
+            s.allowOnly(SAMPLE_KEYS, what + ": samples");
+            for (String key : SAMPLE_KEYS) {
+                for (Node item : s.items(key)) {
+                    int line = item.getStartMark().getLine() + 1;
+                    if (item instanceof ScalarNode sc) {
+                        samples.add(new RuleSample(id, type, sc.getValue(), key.equals("positive"), null, rule.file(), line));
+                    } else {
+                        YamlMap m = YamlMap.of(rule.file(), item, problems, what + ": sample");
+                        m.allowOnly(List.of("text", "confidence"), what + ": sample");
+                        String text = m.required("text", what + ": sample");
+                        Confidence c = confidence(m, "confidence", null, what);
+                        if (text != null) {
+                            samples.add(new RuleSample(id, type, text, key.equals("positive"), c, rule.file(), line));
+                        }
+                    }
+                }
+            }
+        }
+
+        private void addExclusions(YamlMap ex) {
+            ex.allowOnly(EXCLUSION_KEYS, "exclusions");
+            for (Node item : ex.items("values")) {
+                if (item instanceof ScalarNode s) {
+                    excludedValues.computeIfAbsent(ValueExclusions.ANY_TYPE, k -> new HashSet<>()).add(Canonical.of(s.getValue()));
+                } else {
+                    YamlMap m = YamlMap.of(ex.file(), item, problems, "excluded value");
+                    m.allowOnly(List.of("type", "value", "reason"), "excluded value");
+                    String value = m.required("value", "excluded value");
+                    String type = m.string("type", ValueExclusions.ANY_TYPE);
+                    if (value != null) {
+                        excludedValues.computeIfAbsent(type, k -> new HashSet<>()).add(Canonical.of(value));
+                    }
+                }
+            }
+            for (String glob : ex.strings("paths")) {
+                try {
+                    FileSystems.getDefault().getPathMatcher("glob:" + glob);
+                    pathGlobs.add(glob);
+                } catch (IllegalArgumentException e) {
+                    ex.problem("paths", "exclusions: bad path glob '" + glob + "': " + e.getMessage());
+                }
+            }
+            for (String id : ex.strings("disable-rules")) {
+                disabled.put(id, ex);
+            }
+        }
+
+        private RecordSettings records(YamlMap rec) {
+            rec.allowOnly(RECORD_KEYS, "records");
+            RecordSettings d = RecordSettings.defaults();
+            List<String> companions = rec.strings("companions");
+            return new RecordSettings(rec.string("name-type", d.nameType()),
+                    companions.isEmpty() ? d.companionTypes() : new LinkedHashSet<>(companions),
+                    rec.integer("window", d.window(), 1, 100_000),
+                    confidence(rec, "min-confidence", d.minConfidence(), "records"));
+        }
+
+        private void addPolicy(YamlMap p) {
+            p.allowOnly(POLICY_KEYS, "policy rule");
+            String id = p.required("id", "policy rule");
+            String what = id == null ? "policy rule" : "policy rule '" + id + "'";
+            if (id != null && !policyIds.add(id)) {
+                p.problem("id", what + ": duplicate id");
+            }
+            String sevText = p.required("severity", what);
+            Severity severity = sevText == null ? null : Severity.parse(sevText);
+            if (sevText != null && severity == null) {
+                p.problem("severity", what + ": severity must be none, low, medium or high, not '" + sevText + "'");
+            }
+            YamlMap when = p.map("when");
+            if (when == null) {
+                p.problem(p.self(), what + ": missing 'when'");
+                return;
+            }
+            when.allowOnly(WHEN_KEYS, what + ": when");
+            Set<ExtractionStatus> statuses = new HashSet<>();
+            for (String s : when.strings("status")) {
+                ExtractionStatus st = ExtractionStatus.parse(s);
+                if (st == null) {
+                    when.problem("status", what + ": unknown status '" + s + "' (ok, truncated, encrypted, error, skipped)");
+                } else {
+                    statuses.add(st);
+                }
+            }
+            Set<String> types = new HashSet<>(when.strings("type"));
+            int minRecords = when.integer("min-records", 0, 0, Integer.MAX_VALUE);
+            int minCount = when.integer("min-count", types.isEmpty() && (minRecords > 0 || !statuses.isEmpty()) ? 0 : 1,
+                    0, Integer.MAX_VALUE);
+            Confidence minConfidence = confidence(when, "min-confidence", Confidence.LOW, what);
+            if (id != null && severity != null) {
+                policy.add(new PolicyRule(id, severity,
+                        new PolicyRule.Condition(types, minCount, minConfidence, minRecords, statuses),
+                        new LinkedHashSet<>(p.strings("flags")), p.string("description", "")));
+            }
+        }
+
+        private static String suggestion(String word, java.util.Collection<String> known) {
+            String s = Suggest.closest(word, known);
+            return s == null ? "" : " (did you mean '" + s + "'?)";
+        }
+    }
+}
