@@ -558,7 +558,7 @@ def make_address(rng, region: Region | None = None, office=False, bldg_prob=0.5)
     bldg = None
     short_town = town.replace("大字", "")
     if office:
-        name = rng.choice([short_town, region.city[-3:-1] if len(region.city) > 3 else short_town])
+        name = rng.choice([short_town, short_town, "中央", "セントラル", "第一"])
         kind = rng.choice(BUILDINGS_OFF)
         floor = rng.randint(2, 15)
         bldg = rng.choice([f"{name}{kind} {floor}F", f"{name}{kind}{floor}階", f"{name}{kind} {floor}階"])
@@ -603,7 +603,8 @@ class Person:
     def roman(self, style="first_last"):
         s, m = self.sei[2], self.mei[2]
         return {"first_last": f"{m} {s}", "LAST_first": f"{s.upper()} {m}", "last_first": f"{s} {m}",
-                "LAST_FIRST": f"{s.upper()} {m.upper()}", "last_comma": f"{s}, {m}"}[style]
+                "LAST_FIRST": f"{s.upper()} {m.upper()}", "last_comma": f"{s}, {m}",
+                "FIRST_LAST": f"{m.upper()} {s.upper()}"}[style]
 
 
 def _gen_letter(year):
@@ -1201,7 +1202,7 @@ def gen_customers(S: EvalSet):
     titles = ["", "", "", "主任", "係長", "課長", "部長"]
     comp = company("東和システム")
     cols = [
-        ("社員番号", col_const(lambda p, r, i: f"{r.choice([2008, 2012, 2015, 2019, 2021, 2023])}{i + 11:03d}")),
+        ("社員番号", col_const(lambda p, r, i: f"E{r.randint(10000, 69999)}")),
         ("氏名", col_name(" ")),
         ("フリガナ", col_kana("kata", " ")),
         ("所属", col_const(lambda p, r, i: r.choice(depts))),
@@ -1506,8 +1507,9 @@ def school_history(dob: dt.date, rng, era=True, univ=True):
     if year + 6 < 2023:
         mid = rng.randint(year + 3, min(year + 10, 2022))
         rows.append(("", "", "　営業部に配属。法人向けソリューション営業を担当"))
-        rows.append((y(mid), rng.choice(["3", "9", "12"]), f"{comps[0]} 一身上の都合により退社"))
-        rows.append((y(mid), rng.choice(["4", "10"]), f"{comps[1]} 入社"))
+        lm, jm = rng.choice([("3", "4"), ("9", "10"), ("6", "7")])
+        rows.append((y(mid), lm, f"{comps[0]} 一身上の都合により退社"))
+        rows.append((y(mid), jm, f"{comps[1]} 入社"))
     rows.append(("", "", "現在に至る"))
     rows.append(("", "", "以上"))
     return rows
@@ -1520,7 +1522,7 @@ def family(rng, p: Person, used, n_children=None):
     n_children = rng.randint(0, 2) if n_children is None else n_children
     kids = []
     for _ in range(n_children):
-        y0 = max(p.dob.year + 25, 2005)
+        y0 = max(p.dob.year + 25, 2009)
         k = make_person(rng, y0, max(y0, 2022), surname=p.sei, used=used)
         k.addr = p.addr
         kids.append(k)
@@ -1565,7 +1567,7 @@ def gen_hr(S: EvalSet):
                   ("p", "2024年 3月 1日現在", {"right": True}),
                   ("table", [[k, v] for k, v in f]),
                   ("table", [["年", "月", "学歴・職歴（各別にまとめて書く）"]] + [list(x) for x in hist], {"header": True}),
-                  ("table", [["年", "月", "免許・資格"]] + [[str(2005 + i * 3), str(r.randint(1, 12)), s]
+                  ("table", [["年", "月", "免許・資格"]] + [[str(min(p.dob.year + 19 + i * 3, 2023)), str(r.randint(1, 12)), s]
                                                         for i, s in enumerate(r.sample(SHIKAKU, 3))], {"header": True}),
                   ("p", "志望の動機、特技、好きな学科、アピールポイントなど", {"b": True}),
                   ("p", "前職では法人営業として、顧客の業務課題をヒアリングし、システム導入からその後の定着支援までを一貫して担当してまいりました。"
@@ -1895,8 +1897,11 @@ B 控除対象扶養親族（16歳以上）
 
 C 16歳未満の扶養親族
 """
+    seen = {"M": 0, "F": 0}
     for k in kids:
-        text += f"""　氏名　{L.p_name(k, '　')}　続柄　{'長男' if k.gender == 'M' else '長女'}
+        rel = ("長" if seen[k.gender] == 0 else "次") + ("男" if k.gender == "M" else "女")
+        seen[k.gender] += 1
+        text += f"""　氏名　{L.p_name(k, '　')}　続柄　{rel}
 　個人番号　{L.mynum(mn_fmt(k.mynumber, 'space'))}
 　生年月日　{L.dob(k.dob, 'era')}
 　住所　同上
@@ -2162,7 +2167,7 @@ Webサイトから外壁塗装の問い合わせが入っています。港北�
 -------- Forwarded Message --------
 件名: 【お問い合わせ】リフォームのご相談
 日時: 2024年4月9日 22:13
-送信者: no-reply@{c.domain}
+送信者: {L.email(c.mail('no-reply'))}
 
 お問い合わせ種別：外壁・屋根
 お名前：{L.p_name(cust)}
@@ -2274,7 +2279,7 @@ Mail {L.email(c.mail('shop'))}
     r, L = S.rng(path), Lab()
     c, cl = company("東和システム"), company("ブルーリーフ")
     me, boss = c.staff(r), c.staff(r)
-    k1, k2 = cl.staff(r), cl.staff(r)
+    k1, k2 = cl.rep, cl.staff(r)
     body = f"""{L.name(boss.sei[0])}部長
 
 お疲れさまです。{L.name(me.sei[0])}です。
@@ -2466,3 +2471,2131 @@ https://store.{c.domain}/account/reset?token=7c1f9e2a84b04d7f9a3e5b6c0d8e1f22
                      L.p_phone(p.mobile, "hyphen") if r.random() < 0.5 else "", L.email(p.email),
                      fmt_date(rand_date(r, 2022, 2023), "slash")])
     S.csv(path, rows, L, enc="utf-8-sig")
+
+
+# ---------------------------------------------------------------------------------------
+# Theme: billing (請求書, 見積書, 法人番号, card payments)
+# ---------------------------------------------------------------------------------------
+
+ITEMS = [("A4コピー用紙 500枚×5冊", 2480), ("トナーカートリッジ（黒）", 12800), ("複合機保守料（4月分）", 15000),
+         ("システム保守サポート（月額）", 180000), ("クラウドストレージ 1TB（月額）", 12000), ("出張設定作業費", 45000),
+         ("名刺印刷 100枚", 3200), ("封筒 長3 1,000枚", 6800), ("チラシ印刷 A4両面 10,000部", 58000),
+         ("常温配送料（4月分）", 86400), ("冷蔵保管料（4月分）", 124000), ("データ分析レポート作成", 250000),
+         ("ノートPC キッティング作業", 8500), ("ライセンス費用（年額）", 96000)]
+
+
+def invoice_items(rng, n):
+    out = []
+    for name, price in rng.sample(ITEMS, n):
+        q = rng.choice([1, 1, 1, 2, 3, 5, 10])
+        out.append((name, q, price, q * price))
+    sub = sum(x[3] for x in out)
+    tax = sub // 10
+    return out, sub, tax, sub + tax
+
+
+def yen(v):
+    return f"{v:,}"
+
+
+def gen_billing(S: EvalSet):
+    S.theme = "billing"
+
+    # 1. 請求書 (text) with 登録番号 T + 法人番号
+    path = "billing/seikyusho_INV-2024-0412.txt"
+    r, L = S.rng(path), Lab()
+    iss, cus = company("東和システム"), company("あおぞら商事")
+    tanto, cus_p = iss.staff(r), cus.staff(r)
+    items, sub, tax, tot = invoice_items(r, 4)
+    lines = "\n".join(f"  {n:<28}{q:>4}  {yen(p):>10}  {yen(a):>12}" for n, q, p, a in items)
+    S.text(path, f"""                                   請　求　書
+
+                                                     請求書番号：INV-2024-0412
+                                                     発行日：2024年4月30日
+{cus.name} 御中
+経理部 {L.p_name(cus_p)} 様
+                                            {iss.name}
+                                            〒{iss.addr.postal}
+                                            {L.p_addr(iss.addr, style='hyphen')}
+                                            TEL {L.p_phone(iss.tel)}  FAX {L.p_phone(iss.fax)}
+                                            登録番号：T{L.corp(iss.corp)}
+                                            担当：{L.p_name(tanto)}
+
+下記のとおりご請求申し上げます。
+
+  ご請求金額　　　　￥{yen(tot)}－（税込）
+  お支払期限　　　　2024年5月31日
+
+  品目                           数量        単価          金額
+  --------------------------------------------------------------------
+{lines}
+  --------------------------------------------------------------------
+                                          小計（10%対象）  {yen(sub):>12}
+                                          消費税（10%）    {yen(tax):>12}
+                                          合計             {yen(tot):>12}
+
+  お振込先：さくらぎ銀行 新宿西口支店 普通 {digits(r, 7)} トウワシステム（カ
+  ※振込手数料は貴社にてご負担ください。
+""", L)
+
+    # 2. 見積書 (docx) with 法人番号
+    path = "billing/mitsumorisho_Q240418-03.docx"
+    r, L = S.rng(path), Lab()
+    iss, cus = company("あおぞら商事"), company("ミドリ建設")
+    tanto, cus_p = iss.staff(r), cus.staff(r)
+    items, sub, tax, tot = invoice_items(r, 3)
+    blocks = [("p", "御　見　積　書", {"b": True, "sz": 36, "center": True}),
+              ("p", "見積番号：Q240418-03　　見積日：2024年4月18日", {"right": True}),
+              ("p", f"{cus.name}　御中"),
+              ("p", f"総務部　{L.p_name(cus_p)}　様"),
+              ("p", "下記のとおりお見積り申し上げます。"),
+              ("p", f"御見積金額　￥{yen(tot)}（税込）", {"b": True, "sz": 28}),
+              ("table", [["品名", "数量", "単価", "金額"]] + [[n, str(q), yen(p), yen(a)] for n, q, p, a in items] +
+               [["小計", "", "", yen(sub)], ["消費税（10%）", "", "", yen(tax)], ["合計", "", "", yen(tot)]], {"header": True}),
+              ("p", "有効期限：見積日より30日間　／　納期：ご発注後 約3週間　／　支払条件：月末締め翌月末払い"),
+              ("p", ""),
+              ("p", iss.name, {"right": True}),
+              ("p", f"〒{iss.addr.postal} {L.p_addr(iss.addr, style='chome')}", {"right": True}),
+              ("p", f"TEL {L.p_phone(iss.tel)}　FAX {L.p_phone(iss.fax)}", {"right": True}),
+              ("p", f"法人番号 {L.corp(iss.corp)}", {"right": True}),
+              ("p", f"担当：法人営業部 {L.p_name(tanto)}（{L.email(tanto.email)}）", {"right": True})]
+    S.docx(path, blocks, L, title="御見積書", creator=tanto.kanji(" "))
+
+    # 3. 請求書 (xlsx)
+    path = "billing/seikyusho_202403_minato.xlsx"
+    r, L = S.rng(path), Lab()
+    iss, cus = company("みなと物流"), company("さくらフーズ")
+    items, sub, tax, tot = invoice_items(r, 2)
+    rows = [["請求書"], [], [f"{cus.name} 御中", "", "", f"発行日 2024/03/31"],
+            ["", "", "", iss.name], ["", "", "", L.p_addr(iss.addr, style="hyphen")],
+            ["", "", "", f"TEL {L.p_phone(iss.tel)}"], ["", "", "", f"登録番号 T{L.corp(iss.corp)}"], [],
+            ["品目", "数量", "単価", "金額"]] + [[n, q, p, a] for n, q, p, a in items] + \
+           [[], ["小計", "", "", sub], ["消費税", "", "", tax], ["合計", "", "", tot], [],
+            ["お支払期限", "2024/04/30"], ["備考", "請求書番号 202403310087"]]
+    S.xlsx(path, [("請求書", rows)], L, title="請求書 2024年3月分", creator="経理部")
+
+    # 4. web invoice page, Shift_JIS HTML, masked card
+    path = "billing/solaris_invoice_202404.html"
+    r, L = S.rng(path), Lab()
+    iss, cus = company("ソラリス"), company("ブルーリーフ")
+    adm = cus.staff(r)
+    card = gen_card(r, "VISA")
+    S.text(path, f"""<!DOCTYPE html>
+<html lang="ja">
+<head>
+<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">
+<title>ご利用明細・請求書 2024年4月分</title>
+</head>
+<body>
+<h1>ご利用明細・請求書（2024年4月分）</h1>
+<div class="to">
+  <p>{cus.name} 御中<br>ご担当：{L.p_name(adm)} 様</p>
+  <p>{L.p_addr(cus.addr, style='chome')}</p>
+</div>
+<div class="from">
+  <p>{iss.name}<br>{L.p_addr(iss.addr, style='hyphen')}<br>
+  お問い合わせ：{L.email(iss.mail('billing'))}<br>
+  登録番号：T{L.corp(iss.corp)}</p>
+</div>
+<table border="1">
+<tr><th>サービス</th><th>期間</th><th>金額（税抜）</th></tr>
+<tr><td>Solaris Pay ビジネスプラン</td><td>2024/04/01〜2024/04/30</td><td>30,000</td></tr>
+<tr><td>決済手数料（1,284件）</td><td>2024/04/01〜2024/04/30</td><td>41,088</td></tr>
+<tr><td>消費税（10%）</td><td></td><td>7,108</td></tr>
+<tr><th>合計（税込）</th><td></td><th>78,196</th></tr>
+</table>
+<p>お支払方法：クレジットカード（VISA {card_mask(card, 'star')}）にて5月10日に決済予定</p>
+<p>アカウントID：acct_5F2c9Q01 ／ 明細番号：2404-000318-77</p>
+</body>
+</html>""", L, enc="cp932")
+
+    # 5. order confirmation with a FULL card number (bad practice)
+    path = "billing/chumon_kakunin_card.txt"
+    r, L = S.rng(path), Lab()
+    u = make_person(r, 1965, 1998)
+    card = gen_card(r, "JCB")
+    S.text(path, f"""━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━
+【注文確認】ご注文ありがとうございます（注文番号 1000248817）
+━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━
+
+{L.p_name(u)} 様
+
+この度は「くらしの雑貨店 こもれび」をご利用いただき誠にありがとうございます。
+以下の内容でご注文を承りました。
+
+■ご注文日時　2024年04月07日 13:22
+■お届け先
+　{L.p_name(u)} 様
+　〒{u.addr.postal}
+　{L.p_addr(u.addr, style='hyphen')}
+　TEL：{L.p_phone(u.mobile, 'hyphen')}
+
+■ご注文内容
+　ステンレスボトル 500ml（ネイビー）  JAN:{gen_jan(r)}  2,750円 × 1
+　竹製カトラリー5点セット           JAN:{gen_jan(r)}  1,980円 × 2
+　小計 6,710円　送料 0円　合計 6,710円（税込）
+
+■お支払方法　クレジットカード（JCB）
+　カード番号：{L.card(card_fmt(card, 'hyphen'))}
+　有効期限：{r.randint(1, 12):02d}/{r.randint(25, 29)}
+　お支払回数：1回
+
+■ご登録メールアドレス　{L.email(u.email)}
+
+商品の発送準備が整い次第、発送完了メールをお送りします。
+""", L)
+
+    # 6. payment gateway log (cp932): full, grouped and masked card numbers; transaction IDs fail Luhn
+    path = "billing/card_kessai_log_202404.csv"
+    r, L = S.rng(path), Lab()
+    used = set()
+    rows = [["取引ID", "決済日時", "カード番号", "有効期限", "カード名義", "ブランド", "金額", "承認番号", "ステータス"]]
+    for i in range(30):
+        p = make_person(r, 1960, 2000, used=used)
+        brand = r.choice(["VISA", "VISA", "Mastercard", "JCB", "JCB", "AMEX", "Diners"])
+        num = gen_card(r, brand)
+        mode = r.choice(["plain", "plain", "hyphen", "space", "mask", "mask"])
+        shown = card_mask(num, "star") if mode == "mask" else L.card(card_fmt(num, mode))
+        rows.append([gen_bad_luhn(r, 16, "24"), f"2024-04-{r.randint(1, 14):02d} {r.randint(0, 23):02d}:{r.randint(0, 59):02d}:{r.randint(0, 59):02d}",
+                     shown, f"{r.randint(1, 12):02d}/{r.randint(25, 30)}", L.name(p.roman("FIRST_LAST")), brand,
+                     str(r.randrange(500, 120000, 10)), digits(r, 6), r.choice(["売上確定", "売上確定", "与信のみ", "取消"])])
+    S.csv(path, rows, L, enc="cp932")
+
+    # 7. shop receipt with masked card only
+    path = "billing/receipt_masked_card.txt"
+    r, L = S.rng(path), Lab()
+    store_tel = landline(r, REGIONS[20])
+    store = make_address(r, REGIONS[20], office=True)
+    store.town, store.bldg = "栄", "栄ビル2F"
+    card = gen_card(r, "Mastercard")
+    S.text(path, f"""        ＊＊ 栄ブックセンター ＊＊
+   {L.p_addr(store, style='hyphen', pref=False)}
+        TEL {L.p_phone(store_tel, 'hyphen')}
+
+2024年04月13日(土) 15:42  レジ03  責No.0128
+
+文庫 ミステリー                  ¥880
+ISBN {gen_isbn13(r)}
+新書 ビジネス                    ¥1,045
+ISBN {gen_isbn13(r)}
+雑誌 月刊カメラ 5月号            ¥1,200
+JAN  {gen_jan(r, '491')}
+--------------------------------
+小計                           ¥3,125
+(内消費税等 10%               ¥284)
+合計                           ¥3,125
+クレジット                     ¥3,125
+
+カード会社   Mastercard
+会員番号     {card_mask(card, 'x')}
+有効期限     XX/XX
+承認番号     {digits(r, 6)}
+伝票番号     {digits(r, 5)}
+支払区分     一括
+
+ポイントカード  {gen_bad_luhn(r, 16, '9801')[:4]}********{digits(r, 4)}
+今回ポイント    31pt
+
+   またのご来店をお待ちしております
+""", L)
+
+    # 8. customer sends card details by e-mail
+    path = "billing/card_henkou_irai.eml"
+    r, L = S.rng(path), Lab()
+    c = company("グリーンファーム")
+    u = make_person(r, 1948, 1965)
+    card = gen_card(r, "JCB")
+    body = f"""{c.name} ご担当者様
+
+いつもお世話になっております。定期便を利用している{L.p_name(u, '')}です。
+先月カードの有効期限が切れてしまったため、新しいカードに変更をお願いします。
+マイページからの変更方法がよくわからなかったので、こちらに書きます。
+
+カード番号　{L.card(card_fmt(card, 'space'))}
+有効期限　{r.randint(1, 12):02d}/{r.randint(27, 29)}
+名義　{L.name(u.roman('FIRST_LAST'))}
+
+会員番号は {r.randint(100000, 999999)} です。
+よろしくお願いいたします。
+
+{L.p_name(u)}
+{L.p_phone(u.home, 'hyphen')}"""
+    S.eml(path, L, frm=(L.p_name(u), L.email(u.email)), to=[("", L.email(c.mail("support")))],
+          subject="クレジットカードの変更をお願いします", date="Sat, 06 Apr 2024 20:14:09 +0900", body=body,
+          charset="utf-8-b64", rng=r)
+
+    # 9. supplier master (cp932) with 法人番号 column; sole proprietors have none
+    path = "billing/torihikisaki_master.csv"
+    r, L = S.rng(path), Lab()
+    rows = [["取引先コード", "取引先名", "法人番号", "郵便番号", "所在地", "電話番号", "担当者", "支払条件"]]
+    for i, (n, c) in enumerate(COMPANIES.items()):
+        p = c.staff(r)
+        rows.append([f"S{1001 + i}", n.replace("株式会社", "㈱") if i % 3 == 0 else n, L.corp(c.corp), c.addr.postal,
+                     L.p_addr(c.addr, style="hyphen"), L.p_phone(c.tel), L.p_name(p),
+                     r.choice(["月末締め翌月末払い", "20日締め翌月10日払い", "都度払い"])])
+    for j in range(3):
+        p = make_person(r, 1960, 1985)
+        rows.append([f"S{1101 + j}", f"{r.choice(['デザイン工房', '翻訳オフィス', '写真スタジオ'])} {L.name(p.sei[0])}", "",
+                     p.addr.postal, L.p_addr(p.addr, style="hyphen"), L.p_phone(p.mobile), L.p_name(p), "都度払い"])
+    S.csv(path, rows, L, enc="cp932")
+
+    # 10. corporate number search result (public information)
+    path = "billing/hojin_bango_kensaku_kekka.tsv"
+    r, L = S.rng(path), Lab()
+    rows = [["法人番号", "商号又は名称", "本店又は主たる事務所の所在地", "更新年月日"]]
+    extra = ["株式会社北辰ホールディングス", "一般社団法人みらい教育振興会", "特定非営利活動法人あおば子育てネット",
+             "株式会社ユニバーサル電子", "医療法人社団 健生会"]
+    for n, c in list(COMPANIES.items())[:8]:
+        rows.append([L.corp(c.corp), n, L.p_addr(c.addr, style="chome", bldg=False), "2023-10-02"])
+    for n in extra:
+        a = make_address(r, None, office=True)
+        rows.append([L.corp(gen_corp(r)), n, L.p_addr(a, style="chome", bldg=False), f"2024-0{r.randint(1, 3)}-1{r.randint(0, 9)}"])
+    S.csv(path, rows, L, enc="utf-8", delim="\t", crlf=False)
+
+    # 11. 業務委託契約書 (docx)
+    path = "billing/gyomu_itaku_keiyakusho.docx"
+    r, L = S.rng(path), Lab()
+    a, b = company("ひかりデータ"), company("ブルーリーフ")
+    blocks = [("p", "業務委託契約書", {"b": True, "sz": 32, "center": True}),
+              ("p", f"{a.name}（以下「甲」という。）と{b.name}（以下「乙」という。）は、次のとおり業務委託契約（以下「本契約」という。）を締結する。"),
+              ("p", "第1条（委託業務）", {"b": True}),
+              ("p", "甲は、乙に対し、甲の顧客向けデータ分析基盤の運用保守業務（以下「本業務」という。）を委託し、乙はこれを受託する。"),
+              ("p", "第2条（契約期間）", {"b": True}),
+              ("p", "本契約の有効期間は、2024年4月1日から2025年3月31日までとする。ただし、期間満了の1か月前までにいずれの当事者からも"
+                    "書面による別段の申出がないときは、同一条件でさらに1年間更新されるものとし、以後も同様とする。"),
+              ("p", "第3条（委託料）", {"b": True}),
+              ("p", "甲は乙に対し、本業務の対価として月額金850,000円（消費税別）を、毎月末日締め翌月末日限り、乙の指定する銀行口座に振り込む方法により支払う。"),
+              ("p", "第4条（秘密保持）", {"b": True}),
+              ("p", "甲及び乙は、本契約に関して知り得た相手方の技術上又は営業上の情報を、相手方の事前の書面による承諾なく第三者に開示又は漏洩してはならない。"),
+              ("p", "第5条（個人情報の取扱い）", {"b": True}),
+              ("p", "乙は、本業務の遂行に際して甲から預託を受けた個人情報を、個人情報の保護に関する法律その他の関係法令を遵守して取り扱うものとする。"),
+              ("p", "本契約締結の証として本書2通を作成し、甲乙記名押印の上、各1通を保有する。"),
+              ("p", "2024年3月25日", {"right": True}),
+              ("p", f"甲　{L.p_addr(a.addr, style='chome')}"),
+              ("p", f"　　{a.name}"),
+              ("p", f"　　{a.rep_title}　{L.p_name(a.rep)}　　印"),
+              ("p", f"乙　{L.p_addr(b.addr, style='chome')}"),
+              ("p", f"　　{b.name}"),
+              ("p", f"　　代表社員　{L.p_name(b.rep)}　　印")]
+    S.docx(path, blocks, L, title="業務委託契約書", creator="法務部")
+
+    # 12. expense report with corporate card (masked only)
+    path = "billing/keihi_seisan_202403.md"
+    r, L = S.rng(path), Lab()
+    p = make_person(r, 1975, 1995)
+    card = gen_card(r, "AMEX")
+    S.text(path, f"""# 経費精算書（2024年3月分）
+
+- 申請者：営業部 {L.p_name(p)}
+- 申請日：2024年4月3日
+- 法人カード：American Express（末尾 {card[-5:]}）
+
+| 日付 | 内容 | 支払方法 | 金額（円） |
+|---|---|---|---:|
+| 2024/03/04 | 新幹線 東京→新大阪（指定席） | 法人カード | 14,720 |
+| 2024/03/04 | ホテル 1泊（大阪・本町） | 法人カード | 12,800 |
+| 2024/03/05 | 新幹線 新大阪→東京（指定席） | 法人カード | 14,720 |
+| 2024/03/12 | 顧客打合せ 会食（4名） | 法人カード | 28,600 |
+| 2024/03/21 | タクシー（虎ノ門→大手町） | 現金 | 1,780 |
+| 2024/03/27 | 書籍「データ分析入門」 | 現金 | 3,080 |
+
+**合計：75,700円**
+
+承認：部長 ________　経理 ________
+""", L)
+
+    # 13. invoice notification mail, 13-digit invoice number (not a corporate number) + 登録番号
+    path = "billing/seikyusho_hakko_tsuchi.eml"
+    r, L = S.rng(path), Lab()
+    iss, cus = company("こもれび出版"), company("ネクストリテール")
+    iss_p, cus_p = iss.staff(r), cus.staff(r)
+    inv_no = "2024041" + digits(r, 6)
+    body = f"""{cus.name}
+{L.p_name(cus_p)} 様
+
+いつもお世話になっております。
+{iss.name} 経理部の{L.name(iss_p.sei[0])}です。
+
+2024年4月分のご請求書を発行いたしましたので、PDFをダウンロードのうえご確認ください。
+
+　請求書番号：{inv_no}
+　ご請求金額：418,000円（税込）
+　お支払期限：2024年5月31日
+　適格請求書発行事業者登録番号：T{L.corp(iss.corp)}
+
+ダウンロードURL（有効期限 14日間）：
+https://invoice.{iss.domain}/d/{inv_no}?k=3f9a1c
+
+ご不明な点がございましたら、{L.email(iss.mail('keiri'))} までご連絡ください。
+
+{iss.name} 経理部
+{L.p_name(iss_p)}
+TEL {L.p_phone(iss.tel)}"""
+    S.eml(path, L, frm=(L.p_name(iss_p), L.email(iss_p.email)), to=[(L.p_name(cus_p), L.email(cus_p.email))],
+          subject="【こもれび出版】2024年4月分 ご請求書発行のお知らせ", date="Tue, 30 Apr 2024 10:30:00 +0900",
+          body=body, charset="iso-2022-jp", rng=r)
+
+    # 14. card update confirmation page (masked)
+    path = "billing/card_update_complete.html"
+    r, L = S.rng(path), Lab()
+    u = make_person(r, 1975, 2000)
+    card = gen_card(r, "VISA")
+    S.text(path, f"""<!DOCTYPE html>
+<html lang="ja"><head><meta charset="utf-8"><title>お支払い方法の変更完了</title></head>
+<body>
+<h2>お支払い方法の変更が完了しました</h2>
+<p>{L.p_name(u)} 様</p>
+<dl>
+  <dt>登録カード</dt><dd>VISA {card_mask(card, 'star')}</dd>
+  <dt>有効期限</dt><dd>**/**</dd>
+  <dt>次回請求日</dt><dd>2024年5月1日</dd>
+  <dt>通知先メールアドレス</dt><dd>{L.email(u.email)}</dd>
+</dl>
+<p>受付番号：{digits(r, 4, True)}-{digits(r, 4)}-{digits(r, 4)}</p>
+</body></html>""", L)
+
+    # 15. English card statement with a full Amex number
+    path = "billing/card_statement_en.txt"
+    r, L = S.rng(path), Lab()
+    u = make_person(r, 1970, 1990)
+    u.addr = en_address(r)
+    card = gen_card(r, "AMEX")
+    S.text(path, f"""SOLARIS CARD - MONTHLY STATEMENT
+Statement date: 15 Apr 2024                      Payment due: 10 May 2024
+
+Cardmember:   {L.name(u.roman('LAST_FIRST'))}
+Card number:  {L.card(card_fmt(card, 'space'))}
+Address:      {L.addr(addr_en_fmt(u.addr))}
+Phone:        {L.p_phone(u.mobile, 'intl')}
+
+Date        Description                              Amount (JPY)
+----------  ---------------------------------------  ------------
+2024-03-18  AMAZON MARKETPLACE                              4,280
+2024-03-21  JR EAST SUICA CHARGE                            5,000
+2024-03-29  HOTEL GRANVIA KYOTO                            23,100
+2024-04-02  UBER EATS                                       2,960
+2024-04-09  NETFLIX.COM                                     1,490
+
+Previous balance      48,310
+Payments             -48,310
+New charges           36,830
+New balance           36,830
+Minimum payment        3,000
+
+Reference: {card_fmt(gen_bad_luhn(r, 16, '0415'), 'hyphen')}
+""", L)
+
+
+# ---------------------------------------------------------------------------------------
+# Theme: confidential documents (markers, few or no personal data)
+# ---------------------------------------------------------------------------------------
+
+def gen_confidential(S: EvalSet):
+    S.theme = "confidential"
+
+    # 1. long design spec, 社外秘, author and reviewers
+    path = "confidential/zaiko_hikiate_api_design_v2.md"
+    r, L = S.rng(path), Lab()
+    used = set()
+    auth, rev1, rev2 = (make_person(r, 1975, 1995, used=used) for _ in range(3))
+    endpoints = []
+    for ep, desc in [("POST /v2/allocations", "在庫引当の登録"), ("GET /v2/allocations/{id}", "引当状況の参照"),
+                     ("DELETE /v2/allocations/{id}", "引当の取消"), ("POST /v2/allocations/{id}/confirm", "引当の確定（出荷指示連携）"),
+                     ("GET /v2/stocks?sku={sku}", "SKU単位の有効在庫照会")]:
+        endpoints.append(f"| `{ep}` | {desc} | 200 / 400 / 404 / 409 |")
+    errs = "\n".join(f"| {c} | {m} |" for c, m in [("E1001", "SKUが存在しない"), ("E1002", "引当数量が有効在庫を超過"),
+                                                  ("E1003", "倉庫コード不正"), ("E2001", "引当IDが存在しない"),
+                                                  ("E2002", "確定済みの引当は取消不可"), ("E9000", "内部エラー（リトライ可）")])
+    S.text(path, f"""**{L.conf('社外秘')}** ― 本資料の社外への持ち出し・転送を禁じます。
+
+# 在庫引当API 詳細設計書 v2.3
+
+| 項目 | 内容 |
+|---|---|
+| 文書番号 | DSN-INV-0042 |
+| 版数 | 2.3 |
+| 作成者 | 基盤開発部 {L.p_name(auth)} |
+| レビュー | {L.p_name(rev1)}、{L.p_name(rev2)} |
+| 最終更新 | 2024-03-28 |
+
+## 改訂履歴
+
+| 版 | 日付 | 内容 | 担当 |
+|---|---|---|---|
+| 1.0 | 2023-06-12 | 初版 | {L.name(auth.sei[0])} |
+| 2.0 | 2023-11-20 | v2 APIへの移行（非同期確定の追加） | {L.name(auth.sei[0])} |
+| 2.1 | 2024-01-15 | エラーコード体系の見直し | {L.name(rev1.sei[0])} |
+| 2.3 | 2024-03-28 | タイムアウト値とリトライ方針を更新 | {L.name(auth.sei[0])} |
+
+## 1. 概要
+
+本書は、受注システム（OMS）から倉庫管理システム（WMS）に対して在庫を引き当てるためのAPIの詳細設計を定める。
+v1 APIは2024年9月30日をもって廃止予定であり、それまでは両バージョンを並行稼働させる。
+
+## 2. システム構成
+
+- API Gateway: Kong 3.6.1（内部ロードバランサ 10.12.0.10 / 10.12.0.11）
+- アプリケーション: Java 21 / Spring Boot 3.2.4、コンテナ 4 台（オートスケール上限 12 台）
+- データベース: PostgreSQL 15.6（プライマリ 10.12.8.21、リードレプリカ 10.12.8.22）
+- メッセージング: Apache Kafka 3.7.0（トピック `inventory.allocation.v2`、パーティション数 24）
+
+## 3. エンドポイント一覧
+
+| エンドポイント | 概要 | ステータス |
+|---|---|---|
+{chr(10).join(endpoints)}
+
+## 4. リクエスト例
+
+```json
+{{
+  "orderId": "ORD-20240328-000187",
+  "warehouseCode": "TKY-02",
+  "lines": [
+    {{"sku": "4901234567894", "quantity": 3}},
+    {{"sku": "4909876543213", "quantity": 1}}
+  ],
+  "requestedAt": "2024-03-28T10:15:00+09:00"
+}}
+```
+
+`sku` にはJANコード（13桁）を設定する。社内品番（例：AB-0312-3456）は受け付けない。
+
+## 5. 排他制御
+
+同一SKUに対する同時引当は、`stock` テーブルの行ロック（`SELECT ... FOR UPDATE`）で直列化する。
+ロック待ちが 3,000 ミリ秒を超えた場合は `409 Conflict`（E1002）を返し、呼び出し側で指数バックオフ
+（初回 200ms、最大 5 回）によるリトライを行う。
+
+## 6. エラーコード
+
+| コード | 内容 |
+|---|---|
+{errs}
+
+## 7. 非機能要件
+
+- スループット：ピーク時 1,200 リクエスト/秒（セール時 3,000 リクエスト/秒）
+- レイテンシ：p95 で 150ms 以内、p99 で 400ms 以内
+- 可用性：月間 99.95% 以上
+- ログ保管：アクセスログ 400 日、監査ログ 7 年
+
+## 8. 未決事項
+
+1. 倉庫間移動中在庫を引当対象に含めるか（4/10 の定例で決定予定）
+2. 予約商品の引当タイミング（受注時／入荷時）
+3. v1 API 利用中の外部連携先 3 社への移行通知スケジュール
+
+以上
+""", L)
+
+    # 2. English roadmap, Internal Only
+    path = "confidential/product_roadmap_fy2024.txt"
+    r, L = S.rng(path), Lab()
+    S.text(path, f"""{L.conf('Internal Only')} - do not forward outside the company
+
+PRODUCT ROADMAP FY2024 (April 2024 - March 2025)
+Version 0.9 draft, last updated 2024-03-29
+
+Q1 (Apr-Jun)
+  - Release 5.2: SSO with SAML 2.0 and SCIM provisioning
+  - Mobile app 3.0 for iOS 17 / Android 14
+  - Deprecate API v1 endpoints (announce only)
+Q2 (Jul-Sep)
+  - Release 5.3: audit log export to S3 and Azure Blob
+  - Data residency option for the Osaka region
+  - Price revision for the Standard plan (+8%)
+Q3 (Oct-Dec)
+  - Release 6.0: new reporting engine, up to 10x faster on tables > 50M rows
+  - Partner marketplace beta (target: 15 partners)
+Q4 (Jan-Mar)
+  - Release 6.1: AI-assisted classification (preview)
+  - ISMS (ISO/IEC 27001:2022) surveillance audit
+
+Risks
+  * Hiring: 6 of 11 planned engineering positions still open.
+  * Reporting engine depends on the storage migration finishing by 2024-08-31.
+
+{L.conf('Internal Only')}
+""", L)
+
+    # 3. board material (docx), 極秘
+    path = "confidential/keiei_kaigi_shiryo_20240422.docx"
+    r, L = S.rng(path), Lab()
+    c = company("日本テックソリューションズ")
+    used = set()
+    pres, cfo = make_person(r, 1960, 1975, used=used), make_person(r, 1960, 1975, used=used)
+    blocks = [("p", L.conf("極秘"), {"b": True, "right": True}),
+              ("p", "臨時経営会議資料", {"b": True, "sz": 32, "center": True}),
+              ("p", f"2024年4月22日　経営企画室　説明者：執行役員 {L.p_name(pres)}", {"right": True}),
+              ("p", "1. 2024年度 第1四半期 業績見通し", {"b": True}),
+              ("table", [["区分", "期初計画", "見通し", "差異"], ["売上高", "4,820百万円", "4,655百万円", "▲165百万円"],
+                         ["営業利益", "512百万円", "438百万円", "▲74百万円"], ["受注残", "9,140百万円", "9,380百万円", "＋240百万円"]],
+               {"header": True}),
+              ("p", "大型案件2件の検収が7月にずれ込む見込みであり、第1四半期の売上高は計画を3.4%下回る。通期見通しは据え置く。"),
+              ("p", "2. 物流子会社の事業再編について", {"b": True}),
+              ("p", "子会社の倉庫事業を2024年10月1日付で外部パートナーへ譲渡し、配送管理システム事業に経営資源を集中する。"
+                    "譲渡価額は簿価を上回る見込みで、特別利益として約120百万円を計上する予定。従業員43名は転籍を基本とする。"),
+              ("p", f"財務面の詳細は取締役CFO {L.p_name(cfo)} より補足する。"),
+              ("p", "3. 今後のスケジュール", {"b": True}),
+              ("p", "5月15日 取締役会決議、5月16日 適時開示、6月末 基本合意書締結、9月末 最終契約締結。"),
+              ("p", f"本資料は{L.conf('極秘')}につき、会議終了後に回収します。", {"b": True})]
+    S.docx(path, blocks, L, title="臨時経営会議資料", creator="経営企画室")
+
+    # 4. API reference page, Confidential footer, no personal data
+    path = "confidential/partner_api_reference.html"
+    r, L = S.rng(path), Lab()
+    S.text(path, f"""<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Partner API Reference v3.1.0</title></head>
+<body>
+<h1>Partner API Reference <small>v3.1.0</small></h1>
+<p>Base URL: <code>https://api.partner.example.com/v3</code> (sandbox: <code>https://sandbox.partner.example.com/v3</code>)</p>
+<h2>Authentication</h2>
+<p>Use OAuth 2.0 client credentials. Tokens expire after 3600 seconds. Requests from IP addresses other than
+the registered ranges (e.g. 198.51.100.0/24) are rejected with HTTP 403.</p>
+<h2>Endpoints</h2>
+<table border="1">
+<tr><th>Method</th><th>Path</th><th>Description</th><th>Rate limit</th></tr>
+<tr><td>GET</td><td>/orders/{{orderId}}</td><td>Retrieve an order</td><td>600/min</td></tr>
+<tr><td>POST</td><td>/orders</td><td>Create an order</td><td>120/min</td></tr>
+<tr><td>GET</td><td>/shipments?trackingNo=</td><td>Shipment status by tracking number (12 digits)</td><td>600/min</td></tr>
+<tr><td>POST</td><td>/webhooks</td><td>Register a webhook endpoint</td><td>10/min</td></tr>
+</table>
+<h2>Example</h2>
+<pre>
+curl -H "Authorization: Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJwYXJ0bmVyLTAwMTIifQ.c2lnbmF0dXJl" \\
+     https://api.partner.example.com/v3/orders/100024881732
+
+{{"orderId":"100024881732","status":"SHIPPED","trackingNo":"4821-7730-1946","items":[{{"jan":"4901234567894","qty":2}}]}}
+</pre>
+<h2>Changelog</h2>
+<ul><li>3.1.0 (2024-03-01): added <code>trackingNo</code> filter</li><li>3.0.2 (2023-12-11): bug fixes</li></ul>
+<hr>
+<footer>{L.conf('Confidential')} &mdash; for contracted partners only. &copy; 2024 Hikari Data Service Inc.</footer>
+</body>
+</html>""", L)
+
+    # 5. performance evaluations (xlsx), 部外秘
+    path = "confidential/jinji_hyoka_2023_kaihatsu.xlsx"
+    r, L = S.rng(path), Lab()
+    used = set()
+    rows = [[L.conf("部外秘")], ["2023年度 下期 人事評価結果（開発部）"], [],
+            ["社員番号", "氏名", "等級", "業績評価", "行動評価", "総合", "一次評価者", "コメント"]]
+    mgr = make_person(r, 1968, 1980, used=used)
+    comments = ["期待を上回る成果。後輩指導も積極的。", "期初目標は概ね達成。", "納期遅延が2件あり改善を期待。",
+                "新規顧客対応で高い評価を得た。", "技術面は優秀だが、報告の頻度に課題。", ""]
+    for i in range(14):
+        p = make_person(r, 1975, 2000, used=used)
+        rows.append([f"{r.randint(100000, 399999)}", L.p_name(p), r.choice(["G3", "G4", "G4", "G5", "M1"]),
+                     r.choice("SAABBBC"), r.choice("AABBBC"), r.choice("SAABBC"), L.p_name(mgr), r.choice(comments)])
+    S.xlsx(path, [("評価結果", rows)], L, title="人事評価結果", creator="人事部")
+
+    # 6. project memo in EUC-JP, 関係者外秘
+    path = "confidential/project_sakura_memo_eucjp.txt"
+    r, L = S.rng(path), Lab()
+    used = set()
+    mem = [make_person(r, 1965, 1990, used=used) for _ in range(4)]
+    S.text(path, f"""【{L.conf('関係者外秘')}】プロジェクト「さくら」打合せメモ
+
+日時：2024年3月14日（木）16:00〜17:30
+場所：本社15階 小会議室C
+出席：{L.p_name(mem[0])}（PM）、{L.p_name(mem[1])}、{L.p_name(mem[2])}、{L.p_name(mem[3])}
+記録：{L.name(mem[2].sei[0])}
+
+1. 対象会社の状況
+　・直近期の売上高は約38億円、営業利益率は6%台で推移。
+　・主要取引先上位3社で売上の55%を占めており、集中リスクが高い。
+2. デューデリジェンス
+　・財務DDは4月8日から3週間の予定。法務DDは並行して実施。
+　・情報システムの統合コストは概算2.4億円（前回試算から+0.3億円）。
+3. 今後の予定
+　・3月28日　取締役会へ中間報告
+　・4月下旬　意向表明書の提出判断
+
+※本メモの内容は、プロジェクトメンバー以外に開示しないこと。
+""", L, enc="euc_jp")
+
+    # 7. incident report, 取扱注意
+    path = "confidential/incident_report_2024-003.md"
+    r, L = S.rng(path), Lab()
+    rep = make_person(r, 1980, 1995)
+    S.text(path, f"""# セキュリティインシデント報告書（{L.conf('取扱注意')}）
+
+- 管理番号：SIR-2024-003
+- 報告者：情報システム部 {L.p_name(rep)}
+- 報告日：2024年4月5日
+- 重大度：中
+
+## 概要
+
+2024年4月3日、業務委託先の作業用端末から、顧客管理システムの検証環境に対して
+不審なログイン試行（約4,800回）が確認された。検証環境には本番データのマスキング済みコピー
+（約32,000件）が格納されていたが、現時点で外部へのデータ持ち出しは確認されていない。
+
+## タイムライン
+
+| 日時 | 事象 |
+|---|---|
+| 2024-04-03 02:14 | 203.0.113.77 から SSH ログイン試行が急増（WAF検知） |
+| 2024-04-03 02:31 | 監視当番が一次対応、送信元IPを遮断 |
+| 2024-04-03 09:10 | 委託先へ端末の調査を依頼 |
+| 2024-04-04 17:45 | 委託先端末からマルウェア（情報窃取型）を検出 |
+| 2024-04-05 10:00 | 経営層へ報告 |
+
+## 影響範囲
+
+- 検証環境 stg-crm-01（10.30.2.15）、stg-crm-02（10.30.2.16）
+- 本番環境への影響：なし（ネットワーク分離を確認済み）
+
+## 再発防止策
+
+1. 委託先端末の EDR 導入を契約条件に追加
+2. 検証環境への接続を踏み台サーバ経由に限定
+3. マスキング処理の対象項目を見直し（電話番号・生年月日を追加）
+
+以上
+""", L)
+
+    # 8. English M&A memo, Strictly Confidential, company names only
+    path = "confidential/project_falcon_memo_en.txt"
+    r, L = S.rng(path), Lab()
+    S.text(path, f"""{L.conf('STRICTLY CONFIDENTIAL')}
+MEMORANDUM
+
+To:      Investment Committee
+From:    Corporate Development
+Date:    8 April 2024
+Re:      Project Falcon - preliminary valuation
+
+1. Background
+Project Falcon concerns the potential acquisition of a mid-sized logistics software vendor
+headquartered in Osaka (FY2023 revenue JPY 3.8bn, EBITDA JPY 610m, 214 employees).
+
+2. Valuation
+A DCF analysis (WACC 8.5%, terminal growth 1.5%) indicates an enterprise value range of
+JPY 6.9bn - 8.2bn. Trading multiples of listed peers (EV/EBITDA 10.2x - 13.5x) support the
+upper half of the range.
+
+3. Next steps
+- Management presentation: 22 April 2024
+- Non-binding offer deadline: 17 May 2024
+- Exclusivity period sought: 60 days
+
+This memorandum is {L.conf('strictly confidential')} and intended solely for the Investment Committee.
+""", L)
+
+    # 9. pricing strategy CSV with 社外秘 banner row
+    path = "confidential/kakaku_senryaku_2024ka.csv"
+    r, L = S.rng(path), Lab()
+    rows = [[f"【{L.conf('社外秘')}】2024年夏 価格改定案（営業本部限り）"], [],
+            ["型番", "商品名", "JANコード", "現行価格", "改定案", "改定率", "競合価格帯"]]
+    for i in range(15):
+        cur = r.randrange(1980, 39800, 100)
+        new = int(cur * r.choice([1.0, 1.05, 1.08, 1.1]) // 10 * 10)
+        rows.append([f"{r.choice(['AB', 'KX', 'TR'])}-{r.randint(1000, 9999)}-{r.randint(1000, 9999)}",
+                     r.choice(["電動歯ブラシ", "電気ケトル", "ハンディ掃除機", "加湿器", "LEDデスクライト", "コーヒーメーカー"]) + f" {r.choice(['S', 'M', 'Pro', 'Lite'])}",
+                     gen_jan(r), str(cur), str(new), f"{(new / cur - 1) * 100:.1f}%", f"{int(cur * 0.9)}〜{int(cur * 1.15)}"])
+    S.csv(path, rows, L, enc="cp932")
+
+    # 10. new product plan (docx), CONFIDENTIAL in upper case, author name
+    path = "confidential/shinseihin_kikaku_HX200.docx"
+    r, L = S.rng(path), Lab()
+    auth = make_person(r, 1980, 1995)
+    blocks = [("p", L.conf("CONFIDENTIAL"), {"b": True, "right": True}),
+              ("p", "新製品企画書　HX-200（仮称）", {"b": True, "sz": 32, "center": True}),
+              ("p", f"商品企画部　{L.p_name(auth)}　／　2024年2月20日　第1.2版", {"right": True}),
+              ("p", "1. 企画の背景", {"b": True}),
+              ("p", "在宅勤務の定着により、家庭用の高性能空気清浄機の需要が拡大している。当社の既存製品HX-100は"
+                    "発売から4年が経過し、競合他社の新製品に対して静音性とアプリ連携の点で劣後している。"),
+              ("p", "2. 製品コンセプト", {"b": True}),
+              ("p", "「24時間つけっぱなしでも気にならない」静音性（最小運転音 18dB）と、スマートフォンからの遠隔操作を両立する。"),
+              ("table", [["項目", "HX-100（現行）", "HX-200（企画）"], ["適用床面積", "〜25畳", "〜32畳"],
+                         ["最小運転音", "24dB", "18dB"], ["想定売価", "39,800円", "44,800円"], ["発売時期", "2020年9月", "2024年10月"]],
+               {"header": True}),
+              ("p", "3. 販売計画", {"b": True}),
+              ("p", "初年度販売台数 48,000台、売上高 約21億円を計画する。主要販路は家電量販店（60%）、EC（40%）。")]
+    S.docx(path, blocks, L, title="新製品企画書 HX-200", creator=auth.kanji(" "))
+
+
+# ---------------------------------------------------------------------------------------
+# Theme: news / press (hard negatives, except real contact details in press releases)
+# ---------------------------------------------------------------------------------------
+
+def gen_news(S: EvalSet):
+    S.theme = "news_press"
+
+    path = "news/leak_article_20240315.txt"
+    S.text(path, """顧客情報最大12万件流出の可能性　通販大手、不正アクセス受け
+2024年3月15日 18:30
+
+　通信販売大手のホシノ通販（本社・東京都港区）は15日、同社のオンラインショップが外部から不正アクセスを受け、顧客の氏名、住所、電話番号、生年月日、メールアドレスなど最大12万4,318件の個人情報が流出した可能性があると発表した。クレジットカード情報は外部の決済代行会社で管理しているため、流出していないとしている。
+
+　同社によると、2月28日午前2時ごろ、監視システムがサーバーへの不審な通信を検知した。外部の専門機関による調査の結果、1月10日から2月28日までの間に、攻撃者がウェブアプリケーションの脆弱性を悪用して顧客データベースに侵入した痕跡が見つかった。流出した情報が悪用されたという報告は、現時点では確認されていないという。
+
+　同社は個人情報保護委員会に報告するとともに、警視庁に被害を相談している。対象となる顧客には3月18日から順次メールで連絡し、専用の問い合わせ窓口を設置した。
+
+　同社の広報担当者は「お客様に多大なご心配とご迷惑をおかけし、深くおわび申し上げる。再発防止に全力を挙げる」とコメントした。社長ら役員3人は月額報酬の30％を3か月間返上する。
+
+　ホシノ通販は1998年創業で、2023年2月期の売上高は約486億円。会員数は約310万人に上る。
+
+　個人情報保護法は2022年4月の改正で、1,000人を超える個人データの漏えいや、不正アクセスなど不正の目的による漏えいが発生した場合、委員会への報告と本人への通知を事業者に義務付けている。
+
+（経済部）
+""", Lab())
+
+    path = "news/card_leak_news_sjis.txt"
+    S.text(path, """【ニュース】ECサイトでカード情報最大2万8千件流出か　不正利用は約140件
+
+　雑貨販売のミナミ生活雑貨（大阪市）は4月2日、運営するECサイトが第三者による不正アクセスを受け、2023年11月1日から2024年1月31日までの間に同サイトで商品を購入した顧客のクレジットカード情報、最大2万8,106件が流出した可能性があると発表した。
+
+　流出した可能性があるのは、カード名義人名、カード番号、有効期限、セキュリティコード。このうち約140件で不正利用の疑いがあり、被害総額は約1,200万円に上るという。決済画面が改ざんされ、入力されたカード情報が外部に送信される仕組みが埋め込まれていた。
+
+　同社は1月31日にカード会社からの指摘を受けてカード決済を停止し、2月から第三者調査機関による調査を進めていた。調査結果は3月22日に確定したが、カード会社との調整のため公表が遅れたと説明している。
+
+　対象の顧客には、カード会社を通じて利用明細の確認を呼びかけるほか、カードの差し替えに伴う手数料は同社が負担する。サイトは4月中旬にセキュリティ対策を強化したうえで再開する予定。
+
+　経済産業省は2025年3月末までに、すべてのEC加盟店に対してカード情報保護のための脆弱性対策や不正ログイン対策を求める方針を示している。
+""", Lab(), enc="cp932", crlf=True)
+
+    path = "news/press_release_shinseihin.html"
+    r, L = S.rng(path), Lab()
+    c = company("さくらフーズ")
+    pr = c.staff(r)
+    S.text(path, f"""<!DOCTYPE html>
+<html lang="ja">
+<head><meta charset="utf-8"><title>ニュースリリース｜{c.name}</title></head>
+<body>
+<article>
+<p class="date">2024年4月10日</p>
+<p class="company">{c.name}</p>
+<h1>国産米粉100％のグルテンフリー焼き菓子シリーズ「こめはな」を5月1日に新発売</h1>
+<p>{c.name}（本社：{L.p_addr(c.addr, style='chome')}、代表取締役社長：{L.p_name(c.rep)}）は、国産米粉を100％使用したグルテンフリーの焼き菓子シリーズ「こめはな」全6品を、2024年5月1日より全国のスーパーマーケットおよび当社オンラインショップで発売いたします。</p>
+<h2>商品概要</h2>
+<table border="1">
+<tr><th>商品名</th><th>内容量</th><th>希望小売価格（税込）</th><th>JANコード</th></tr>
+<tr><td>こめはな クッキー プレーン</td><td>8枚</td><td>324円</td><td>{gen_jan(r, '4571')}</td></tr>
+<tr><td>こめはな クッキー 抹茶</td><td>8枚</td><td>324円</td><td>{gen_jan(r, '4571')}</td></tr>
+<tr><td>こめはな マドレーヌ</td><td>5個</td><td>540円</td><td>{gen_jan(r, '4571')}</td></tr>
+</table>
+<h2>開発の背景</h2>
+<p>当社が2023年に実施した調査では、回答者の約23％が「小麦の摂取を控えたい」と回答しました。こうしたニーズに応えるため、2年間の開発期間をかけ、米粉でもしっとりとした食感を実現しました。</p>
+<h2>本件に関するお問い合わせ先</h2>
+<p>{c.name} 広報部　担当：{L.p_name(pr)}<br>
+TEL：{L.p_phone(c.tel)}　E-mail：<a href="mailto:{L.email(c.mail('pr'))}">{c.mail('pr')}</a></p>
+</article>
+</body>
+</html>""", L)
+
+    path = "news/press_release_kessan_tanshin.txt"
+    S.text(path, """2024年5月14日
+各位
+　　　　　　　　　　　　　　　　　　　　　　　　会社名　株式会社テラネクスト
+　　　　　　　　　　　　　　　　　　　　　　　　（コード番号：4012　東証プライム）
+
+2024年3月期 決算短信に関するお知らせ
+
+　当社は、本日開催の取締役会において、2024年3月期（2023年4月1日〜2024年3月31日）の連結業績について決議いたしましたので、下記のとおりお知らせいたします。
+
+1. 連結経営成績
+　売上高　　　　　　 82,415百万円（前期比 ＋7.8％）
+　営業利益　　　　　　6,032百万円（前期比 ＋12.1％）
+　経常利益　　　　　　6,218百万円（前期比 ＋10.4％）
+　親会社株主に帰属する当期純利益　4,101百万円（前期比 ＋9.6％）
+　1株当たり当期純利益　　　　　　 118.42円
+
+2. 配当の状況
+　年間配当金は1株当たり40円（中間20円、期末20円）とし、前期から8円の増配といたします。
+
+3. 2025年3月期の業績予想
+　売上高 88,000百万円、営業利益 6,600百万円を見込んでおります。
+
+　詳細は当社ウェブサイト（https://www.terranext.example.co.jp/ir/）をご覧ください。
+以上
+""", Lab())
+
+    path = "news/kaisha_gaiyou.md"
+    r, L = S.rng(path), Lab()
+    c = company("高橋製作所")
+    S.text(path, f"""# 会社概要
+
+| 項目 | 内容 |
+|---|---|
+| 商号 | {c.name}（{c.en}） |
+| 設立 | 1962年4月1日 |
+| 資本金 | 9,800万円 |
+| 代表者 | {c.rep_title} {L.p_name(c.rep)} |
+| 所在地 | 〒{c.addr.postal} {L.p_addr(c.addr, style='chome', bldg=False)} |
+| 電話番号 | {L.p_phone(c.tel)} |
+| 法人番号 | {L.corp(c.corp)} |
+| 従業員数 | 286名（2024年4月1日現在） |
+| 事業内容 | 自動車用精密プレス部品の設計・製造、金型の設計・製作 |
+| 取引銀行 | あいち中央銀行、ひので銀行 |
+| 認証 | ISO 9001:2015、IATF 16949:2016、ISO 14001:2015 |
+
+## 沿革
+
+- 1962年4月　創業者が豊田市内でプレス加工業を創業
+- 1975年10月　株式会社に改組
+- 1991年6月　第二工場を新設
+- 2008年3月　タイ・バンコクに現地法人を設立
+- 2023年11月　電動車向けモーターコア部品の量産を開始
+""", L)
+
+
+# ---------------------------------------------------------------------------------------
+# Theme: catalogues, orders and logistics (hard negatives: JAN, ISBN, order/tracking numbers)
+# ---------------------------------------------------------------------------------------
+
+PRODUCTS = ["ステンレスボトル 500ml", "電気ケトル 1.0L", "LEDデスクライト", "ワイヤレスマウス", "USB-C 充電器 65W",
+            "コーヒーメーカー 5杯用", "加湿器 スチーム式", "ハンディ掃除機", "電動歯ブラシ", "体重体組成計",
+            "モバイルバッテリー 10000mAh", "Bluetoothスピーカー", "キッチンスケール", "トースター 2枚焼き",
+            "ドライヤー 速乾", "延長コード 3m", "ノイズキャンセリングイヤホン", "ホットプレート"]
+
+
+def phone_shaped_code(r):
+    k = r.randrange(3)
+    if k == 0:
+        return f"0{r.randint(3, 6)}-{r.randint(1000, 9999)}-{r.randint(1000, 9999)}"
+    if k == 1:
+        return f"0{r.randint(11, 99)}-{r.randint(100, 999)}-{r.randint(1000, 9999)}"
+    return f"0{r.randint(100, 999)}-{r.randint(10, 99)}-{r.randint(1000, 9999)}"
+
+
+def gen_catalog_orders(S: EvalSet):
+    S.theme = "catalog_orders"
+    E = Lab
+
+    path = "catalog/shohin_master_jan.csv"
+    r = S.rng(path)
+    rows = [["商品コード", "商品名", "JANコード", "型番", "入数", "標準価格", "発売日"]]
+    for i in range(30):
+        rows.append([f"SK-{10200 + i * 7}", r.choice(PRODUCTS), gen_jan(r),
+                     f"{r.choice(['AB', 'KX', 'TR', 'HX'])}-{r.randint(1000, 9999):04d}-{r.randint(1000, 9999)}",
+                     str(r.choice([1, 6, 12, 24])), str(r.randrange(980, 29800, 10)), fmt_date(rand_date(r, 2019, 2023), "slash")])
+    S.csv(path, rows, E(), enc="cp932")
+
+    path = "catalog/zaiko_shoseki_isbn.tsv"
+    r = S.rng(path)
+    titles = ["はじめてのデータ分析", "現場で使えるSQL入門", "図解 物流のしくみ", "小さな会社の経理入門", "クラウド設計パターン",
+              "やさしい統計学", "日本の城めぐり", "季節の和菓子手帖", "ゼロから学ぶネットワーク", "プロジェクトマネジメント実践",
+              "暮らしの中の気象学", "世界の鉄道旅行", "中学数学をもう一度", "猫と暮らす本", "はじめての家庭菜園"]
+    rows = [["ISBN", "書名", "出版社", "発行年", "本体価格", "在庫数", "棚番号"]]
+    for t in titles:
+        isbn = gen_isbn13(r)
+        shown = isbn if r.random() < 0.5 else f"{isbn[:3]}-{isbn[3]}-{isbn[4:7]}-{isbn[7:12]}-{isbn[12]}"
+        rows.append([shown, t, r.choice(["こもれび出版", "青葉書房", "みなと社", "技術評論舎"]), str(r.randint(2015, 2024)),
+                     str(r.randrange(1200, 3800, 100)), str(r.randint(0, 40)), f"{r.choice('ABCDE')}-{r.randint(1, 12):02d}-{r.randint(1, 6)}"])
+    S.csv(path, rows, E(), enc="utf-8", delim="\t", crlf=False)
+
+    path = "catalog/buhinhyo_BOM_HX200.csv"
+    r = S.rng(path)
+    parts = ["六角ボルト M6×20", "平ワッシャー M6", "ファンモーター φ120", "フィルター枠", "制御基板 Rev.C", "電源ユニット 24V",
+             "温湿度センサー", "前面パネル", "背面カバー", "ゴム脚", "ハーネス 300mm", "操作スイッチ基板", "LED表示部"]
+    rows = [["No", "部品番号", "品名", "材質", "数量", "単位", "図面番号", "手配先"]]
+    for i, pt in enumerate(parts):
+        rows.append([str(i + 1), phone_shaped_code(r), pt, r.choice(["SUS304", "ABS", "PC", "SPCC", "FR-4", "EPDM", "-"]),
+                     str(r.choice([1, 2, 4, 8])), "個", f"DWG-2024-{r.randint(1, 999):04d}", r.choice(["内製", "購入品", "外注"])])
+    S.csv(path, ([["部品表（BOM）", "製品：HX-200 試作2号機", "", "", "", "", "", "作成日 2024/02/27"]] + rows), E(),
+          enc="utf-8", crlf=True)
+
+    path = "catalog/kakaku_hyou_2024.md"
+    r = S.rng(path)
+    lines = ["# 2024年度 標準価格表", "", "2024年4月1日改定。価格はすべて税抜です。", "",
+             "| 品番 | 品名 | 標準価格 | 代理店価格 | 最小ロット |", "|---|---|---:|---:|---:|"]
+    for i in range(20):
+        p = r.randrange(1500, 98000, 100)
+        lines.append(f"| {r.choice(['KX', 'TR'])}-0{r.randint(100, 999)}-{r.randint(1000, 9999)} | {r.choice(PRODUCTS)} | "
+                     f"{p:,}円 | {int(p * 0.72):,}円 | {r.choice([1, 10, 50, 100])} |")
+    lines += ["", "※ 送料は1配送先あたり 1,200円（税抜 30,000円以上で無料）。", "※ 改定前の価格での受注は2024年3月29日受付分までとします。"]
+    S.text(path, "\n".join(lines), E())
+
+    path = "catalog/product_catalog_page.html"
+    r = S.rng(path)
+    cards = []
+    for i in range(8):
+        cards.append(f"""  <div class="item">
+    <h3>{r.choice(PRODUCTS)}</h3>
+    <p>型番：{r.choice(['HX', 'AB'])}-{r.randint(1000, 9999)}　JAN：{gen_jan(r)}</p>
+    <p>サイズ：W{r.randint(80, 300)}×D{r.randint(60, 250)}×H{r.randint(40, 350)}mm　質量：約{r.randint(2, 40) * 50}g</p>
+    <p class="price">¥{r.randrange(1980, 29800, 100):,}（税込）</p>
+  </div>""")
+    S.text(path, f"""<!DOCTYPE html>
+<html lang="ja"><head><meta charset="utf-8"><title>2024 春夏 総合カタログ</title></head>
+<body>
+<h1>2024 春夏 総合カタログ</h1>
+<p>掲載商品の仕様・価格は2024年3月1日現在のものです。</p>
+<div class="grid">
+{chr(10).join(cards)}
+</div>
+<p>カタログ番号 CTL-2024SS-01 / 改訂 v1.3.2</p>
+</body></html>""", E())
+
+    path = "catalog/kyu_catalog_1998_eucjp.txt"
+    r = S.rng(path)
+    lines = ["平成10年度版　業務用厨房機器カタログ（抜粋）", "", "品番　　　　　品名　　　　　　　　　　定価（円）　重量"]
+    for i in range(16):
+        lines.append(f"K-{r.randint(100, 999)}-{r.randint(10, 99)}　{r.choice(['業務用炊飯器 5升', 'ガスフライヤー', '製氷機 25kg', '冷蔵ショーケース', '食器洗浄機', 'スープケトル'])}　"
+                     f"{r.randrange(48000, 980000, 1000):,}　{r.randint(8, 120)}kg")
+    lines += ["", "※価格は消費税（5%）を含みません。", "※平成10年4月1日より適用。"]
+    S.text(path, "\n".join(lines), E(), enc="euc_jp")
+
+    path = "orders/chumon_rireki_202403.csv"
+    r = S.rng(path)
+    rows = [["注文番号", "注文日時", "顧客ID", "商品コード", "数量", "金額", "支払方法", "配送ステータス"]]
+    for i in range(40):
+        n = r.choice([14, 15, 16, 16])
+        rows.append([digits(r, n, True), f"2024/03/{r.randint(1, 31):02d} {r.randint(0, 23):02d}:{r.randint(0, 59):02d}",
+                     f"U{r.randint(1000000, 9999999)}", f"SK-{r.randint(10200, 10500)}", str(r.randint(1, 4)),
+                     str(r.randrange(980, 58000, 10)), r.choice(["クレジットカード", "コンビニ払い", "代金引換", "後払い"]),
+                     r.choice(["出荷済", "出荷済", "配達完了", "キャンセル"])])
+    S.csv(path, rows, E(), enc="cp932")
+
+    path = "orders/haisou_tsuiseki_ichiran.tsv"
+    r = S.rng(path)
+    rows = [["出荷日", "配送業者", "伝票番号", "追跡番号（問合せ用）", "届け先都道府県", "個口数", "状態"]]
+    for i in range(25):
+        t = digits(r, 12, True)
+        rows.append([f"2024-04-{r.randint(1, 12):02d}", r.choice(["ヤマト運輸", "佐川急便", "日本郵便"]),
+                     f"{t[:4]}-{t[4:8]}-{t[8:]}", t, r.choice(REGIONS).pref, str(r.randint(1, 3)),
+                     r.choice(["配達完了", "輸送中", "持戻り", "配達完了"])])
+    S.csv(path, rows, E(), enc="utf-8", delim="\t", crlf=False)
+
+    path = "orders/uketsuke_bangou_list.txt"
+    r = S.rng(path)
+    lines = ["お問い合わせ受付番号一覧（2024年4月第2週）", "", "受付番号　　　　　　　　受付日　　種別　　　　　　対応状況"]
+    for i in range(20):
+        num = gen_bad_luhn(r, 16, r.choice(["4", "35", "52", "54"]))
+        shown = num if i % 2 else card_fmt(num, "hyphen")
+        lines.append(f"{shown}　2024/04/{r.randint(8, 12):02d}　{r.choice(['返品依頼', '配送状況', '請求内容', '商品不良'])}　{r.choice(['完了', '対応中', '保留'])}")
+    lines += ["", "※受付番号は16桁です。お客様からのお問い合わせ時にはこの番号を確認してください。"]
+    S.text(path, "\n".join(lines), E())
+
+    path = "orders/seikyusho_bangou_kanri.csv"
+    r = S.rng(path)
+    rows = [["請求書番号", "取引先コード", "請求日", "金額", "入金予定日", "入金状況"]]
+    for i in range(20):
+        rows.append([digits(r, 13, True), f"S{r.randint(1001, 1016)}", f"2024/0{r.randint(1, 3)}/{r.choice(['10', '20', '25', '31'])}",
+                     str(r.randrange(12000, 2400000, 100)), f"2024/0{r.randint(4, 5)}/30", r.choice(["入金済", "未入金", "一部入金"])])
+    S.csv(path, rows, E(), enc="utf-8-sig")
+
+    path = "orders/shukka_shiji_20240415.txt"
+    r = S.rng(path)
+    lines = ["出荷指示書", f"指示番号：SHP-20240415-{r.randint(100, 999)}　倉庫：関東第2物流センター（TKY-02）", "出荷予定日：2024年4月15日（月）",
+             "", "行  ロケーション  JANコード        数量  ピッキング"]
+    for i in range(12):
+        lines.append(f"{i + 1:>2}  {r.choice('ABCD')}-{r.randint(1, 30):02d}-{r.randint(1, 5)}-{r.randint(1, 8)}    {gen_jan(r)}  {r.randint(1, 24):>4}  □")
+    lines += ["", "梱包担当：____　検品担当：____", "備考：ワレモノ2点あり。緩衝材を多めに使用すること。"]
+    S.text(path, "\n".join(lines), E())
+
+    path = "orders/nyuka_yotei_202404.xlsx"
+    r = S.rng(path)
+    rows = [["発注番号", "仕入先コード", "JANコード", "商品名", "発注数", "入荷予定日", "ロット番号"]]
+    for i in range(20):
+        rows.append([f"PO-{r.randint(24000, 24999)}", f"V{r.randint(100, 300)}", gen_jan(r), r.choice(PRODUCTS),
+                     r.choice([24, 48, 96, 120, 240]), f"2024/04/{r.randint(10, 30)}", f"L{digits(r, 10)}"])
+    S.xlsx(path, [("入荷予定", rows)], E(), title="入荷予定表", creator="購買部")
+
+
+# ---------------------------------------------------------------------------------------
+# Theme: IT files (hard negatives: IPs, versions, IDs, logs, code)
+# ---------------------------------------------------------------------------------------
+
+def gen_it(S: EvalSet):
+    S.theme = "it_logs_code"
+    E = Lab
+
+    path = "it/server_inventory.csv"
+    r = S.rng(path)
+    rows = [["ホスト名", "IPアドレス", "OS", "バージョン", "CPU", "メモリ(GB)", "シリアル番号", "保守期限", "設置場所"]]
+    oses = [("Windows Server 2022", "10.0.20348.2340"), ("Windows 10 Enterprise", "10.0.19045.4170"),
+            ("Red Hat Enterprise Linux", "9.3"), ("Ubuntu Server", "22.04.4 LTS"), ("VMware ESXi", "8.0.2 build-22380479")]
+    for i in range(24):
+        o = r.choice(oses)
+        rows.append([f"{r.choice(['app', 'db', 'web', 'file', 'ad'])}-{r.choice(['prod', 'stg'])}-{i + 1:02d}",
+                     f"10.{r.choice([10, 12, 20, 30])}.{r.randint(0, 9)}.{r.randint(2, 250)}", o[0], o[1],
+                     f"{r.choice([4, 8, 16, 32])} vCPU", str(r.choice([8, 16, 32, 64, 128])), digits(r, 12, True),
+                     f"202{r.randint(5, 8)}/03/31", r.choice(["東京DC ラック A-12", "大阪DC ラック C-03", "クラウド(ap-northeast-1)"])])
+    S.csv(path, rows, E(), enc="utf-8", crlf=False)
+
+    path = "it/access_log_20240414.txt"
+    r = S.rng(path)
+    paths = ["/", "/products", "/products/{jan}", "/cart", "/order/complete?no={ord}", "/search?q=%E3%82%B1%E3%83%88%E3%83%AB",
+             "/static/js/app.{h}.js", "/api/v2/stocks?sku={jan}", "/mypage/orders", "/login", "/favicon.ico"]
+    uas = ["Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/123.0.6312.86 Safari/537.36",
+           "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4.1 Mobile/15E148 Safari/604.1",
+           "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_4_1) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15",
+           "Mozilla/5.0 (Linux; Android 14; SO-51D) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/123.0.6312.99 Mobile Safari/537.36",
+           "Googlebot/2.1 (+http://www.google.com/bot.html)"]
+    lines = []
+    t = dt.datetime(2024, 4, 14, 0, 0, 3)
+    for i in range(320):
+        t += dt.timedelta(seconds=r.randint(1, 240))
+        ip = r.choice([f"192.0.2.{r.randint(1, 254)}", f"198.51.100.{r.randint(1, 254)}", f"203.0.113.{r.randint(1, 254)}"])
+        pth = r.choice(paths).format(jan=gen_jan(r), ord=digits(r, 16, True), h=f"{r.randrange(16**8):08x}")
+        st = r.choice([200] * 12 + [304, 302, 404, 500])
+        lines.append(f'{ip} - - [{t:%d/%b/%Y:%H:%M:%S} +0900] "GET {pth} HTTP/1.1" {st} {r.randint(200, 48000)} "-" "{r.choice(uas)}" {r.randint(2, 900)}ms')
+    S.text(path, "\n".join(lines), E())
+
+    path = "it/release_notes.md"
+    S.text(path, """# リリースノート
+
+## v5.2.0（2024-04-08）
+
+### 新機能
+- SAML 2.0 によるシングルサインオンに対応しました。
+- SCIM 2.0 によるユーザーの自動プロビジョニングに対応しました。
+
+### 改善
+- 一覧画面の初期表示を最大 3.4 倍高速化しました（10,000 件表示時 2.8 秒 → 0.82 秒）。
+- CSV エクスポートで UTF-8（BOM 付き）と Shift_JIS を選択できるようにしました。
+
+### 不具合修正
+- Windows 10（バージョン 22H2、ビルド 19045.4170）で印刷プレビューが表示されない問題を修正しました。
+- 2024-02-29 を含む期間指定で集計がずれる問題を修正しました（#4127）。
+
+### 動作環境
+- サーバー：Java 21.0.2 以上、PostgreSQL 14 / 15 / 16
+- ブラウザ：Chrome 122 以上、Edge 122 以上、Safari 17.3 以上
+
+## v5.1.3（2024-02-19）
+
+- セキュリティ修正：CVE-2024-21626 の影響を受けるコンテナランタイムを 1.1.12 に更新しました。
+- 依存ライブラリを更新しました（jackson-databind 2.16.1、netty 4.1.107.Final）。
+
+## v5.1.2（2024-01-22）
+
+- 特定の条件でセッションが 30 分より前にタイムアウトする問題を修正しました。
+
+## v5.1.0（2023-12-11）
+
+- 監査ログの保管期間を 400 日に延長しました。
+- 管理者向け API のレート制限を 600 リクエスト/分に変更しました。
+""", E())
+
+    path = "it/app_config_production.txt"
+    S.text(path, """# application settings (production)
+# generated 2024-03-29 10:41:07 by deploy-tool 2.14.0
+
+[server]
+host = 0.0.0.0
+port = 8443
+context_path = /app
+max_threads = 400
+session_timeout_minutes = 30
+
+[database]
+url = jdbc:postgresql://10.12.8.21:5432/appdb
+replica_url = jdbc:postgresql://10.12.8.22:5432/appdb
+pool_size = 50
+statement_timeout_ms = 15000
+
+[cache]
+redis_host = 10.12.9.5
+redis_port = 6379
+ttl_seconds = 86400
+
+[batch]
+nightly_cron = 0 30 2 * * ?
+chunk_size = 5000
+retry_max = 5
+retry_backoff_ms = 200
+
+[feature_flags]
+new_reporting_engine = false
+saml_sso = true
+build_number = 20240329.1187
+release = 5.2.0-rc.3
+""", E())
+
+    path = "it/dev_guide_validation.md"
+    S.text(path, """# 入力チェック実装ガイド
+
+入力チェックは `ValidationUtils` に集約し、各画面で独自の正規表現を書かないこと。
+
+## 電話番号・郵便番号
+
+```java
+public final class ValidationUtils {
+    /** 郵便番号（ハイフンあり/なし） */
+    private static final Pattern POSTAL = Pattern.compile("^\\\\d{3}-?\\\\d{4}$");
+    /** 国内電話番号（固定・携帯・IP）。ハイフン位置は問わない */
+    private static final Pattern PHONE = Pattern.compile("^0\\\\d{1,4}-?\\\\d{1,4}-?\\\\d{3,4}$");
+    private static final long MAX_SAFE_INTEGER = 9007199254740991L;
+    private static final int MAX_LENGTH = 255;
+
+    private ValidationUtils() {}
+
+    public static boolean isPostalCode(String s) {
+        return s != null && POSTAL.matcher(s).matches();
+    }
+}
+```
+
+## テストデータ
+
+単体テストでは実在の値を使わず、以下のダミー値を使用する。
+
+| 項目 | ダミー値 |
+|---|---|
+| 会員ID | `00000000-0000-4000-8000-000000000000` |
+| 注文番号 | `ORD-TEST-0001` |
+| 金額 | `0`, `1`, `2147483647` |
+| 日付 | `1970-01-01`, `2099-12-31` |
+
+## エラーメッセージ
+
+- `E0001` 必須項目が未入力です
+- `E0002` 形式が正しくありません
+- `E0003` 文字数が上限（255文字）を超えています
+""", E())
+
+    path = "it/network_ip_keikaku.xlsx"
+    r = S.rng(path)
+    rows = [["拠点", "用途", "VLAN", "ネットワーク", "ゲートウェイ", "DHCP範囲", "備考"]]
+    for i, (site, use) in enumerate([("本社", "業務PC"), ("本社", "サーバー"), ("本社", "無線（来客）"), ("大阪支社", "業務PC"),
+                                     ("大阪支社", "複合機"), ("名古屋営業所", "業務PC"), ("データセンター", "管理"), ("データセンター", "DB")]):
+        o = 10 + i
+        rows.append([site, use, 100 + i * 10, f"10.{o}.0.0/24", f"10.{o}.0.1", f"10.{o}.0.100-10.{o}.0.199",
+                     r.choice(["", "2024年度更改予定", "IPv6併用"])])
+    S.xlsx(path, [("IP計画", rows)], E(), title="ネットワークIP計画", creator="情報システム部")
+
+    path = "it/crontab_batch_server.txt"
+    S.text(path, """# m h dom mon dow  command
+# --- nightly jobs (batch-prod-01, 10.12.4.31) ---
+30 2 * * *   /opt/app/bin/run_batch.sh daily_sales   >> /var/log/batch/daily_sales.log 2>&1
+0 3 * * *    /opt/app/bin/run_batch.sh stock_sync    >> /var/log/batch/stock_sync.log 2>&1
+15 3 * * 1   /opt/app/bin/run_batch.sh weekly_report >> /var/log/batch/weekly_report.log 2>&1
+0 4 1 * *    /opt/app/bin/run_batch.sh monthly_close >> /var/log/batch/monthly_close.log 2>&1
+*/5 * * * *  /opt/app/bin/healthcheck.sh --timeout 30 --retries 3
+# log rotation
+0 5 * * *    /usr/sbin/logrotate -s /var/lib/logrotate/status /etc/logrotate.d/app
+# backup (retention 14 generations)
+45 1 * * *   /opt/backup/pg_backup.sh --host 10.12.8.21 --port 5432 --keep 14
+""", E())
+
+    path = "it/app_error_20240412.log.txt"
+    r = S.rng(path)
+    lines = []
+    t = dt.datetime(2024, 4, 12, 9, 0, 0)
+    for i in range(40):
+        t += dt.timedelta(seconds=r.randint(5, 600))
+        rid = f"{r.randrange(16**8):08x}-{r.randrange(16**4):04x}"
+        lvl = r.choice(["INFO", "INFO", "INFO", "WARN", "ERROR"])
+        if lvl == "ERROR":
+            lines.append(f"{t:%Y-%m-%d %H:%M:%S}.{r.randint(0, 999):03d} ERROR [http-nio-8443-exec-{r.randint(1, 200)}] c.e.app.order.OrderService - "
+                         f"order {digits(r, 16, True)} failed: java.sql.SQLTimeoutException: query timed out after 15000 ms (reqId={rid})")
+            lines.append("    at org.postgresql.jdbc.PgStatement.executeInternal(PgStatement.java:472)")
+            lines.append("    at com.example.app.order.OrderRepository.save(OrderRepository.java:118)")
+        elif lvl == "WARN":
+            lines.append(f"{t:%Y-%m-%d %H:%M:%S}.{r.randint(0, 999):03d} WARN  [scheduler-{r.randint(1, 4)}] c.e.app.stock.StockSync - "
+                         f"SKU {gen_jan(r)} stock mismatch: wms={r.randint(0, 50)} oms={r.randint(0, 50)} (reqId={rid})")
+        else:
+            lines.append(f"{t:%Y-%m-%d %H:%M:%S}.{r.randint(0, 999):03d} INFO  [http-nio-8443-exec-{r.randint(1, 200)}] c.e.app.web.AccessFilter - "
+                         f"GET /api/v2/orders/{digits(r, 12, True)} 200 {r.randint(5, 300)}ms (reqId={rid})")
+    S.text(path, "\n".join(lines), E())
+
+
+# ---------------------------------------------------------------------------------------
+# Theme: minutes, schedules, statistics
+# ---------------------------------------------------------------------------------------
+
+def gen_minutes_stats(S: EvalSet):
+    S.theme = "minutes_schedules_stats"
+    E = Lab
+
+    path = "minutes/eigyo_teireikai_gijiroku_0412.txt"
+    S.text(path, """営業本部 定例会議 議事録
+
+日時：2024年4月12日（金）10:00〜11:30
+場所：本社 8階 第1会議室／オンライン併用
+出席：営業本部長、第一営業部（4名）、第二営業部（3名）、営業企画課（2名）
+欠席：大阪支社（出張のため資料のみ共有）
+
+1. 3月度実績報告
+　・売上高 3億4,210万円（予算比 102.3％、前年同月比 108.9％）
+　・粗利率 31.4％（前月比 +0.6pt）
+　・新規取引先 7社（うち官公庁 1件）
+
+2. 第1四半期の重点施策
+　・既存顧客の保守契約更新率 95％以上を目標とする
+　・4月22日〜5月10日に春の販促キャンペーンを実施（値引き上限 8％）
+　・展示会（6月5日〜7日、東京ビッグサイト）への出展準備を開始
+
+3. 課題・懸念事項
+　・半導体部品の納期遅延により、一部製品の納期が最大6週間延びている
+　・見積回答までのリードタイムが平均4.2営業日と長い（目標 3営業日）
+
+4. 決定事項
+　・見積テンプレートを統一し、4月末から運用する
+　・次回定例は5月10日（金）10:00から
+
+以上（記録：営業企画課）
+""", E())
+
+    path = "minutes/project_teirei_gijiroku_0409.md"
+    r, L = S.rng(path), Lab()
+    used = set()
+    ms = [make_person(r, 1975, 1996, used=used) for _ in range(5)]
+    S.text(path, f"""# 基幹システム更改プロジェクト 第14回定例 議事録
+
+- 日時：2024年4月9日（火）15:00〜16:00
+- 場所：Teams
+- 出席者：{L.p_name(ms[0])}（PM）、{L.p_name(ms[1])}、{L.p_name(ms[2])}、{L.p_name(ms[3])}、{L.p_name(ms[4])}
+- 記録：{L.name(ms[4].sei[0])}
+
+## 進捗
+
+| チーム | 計画 | 実績 | 状況 |
+|---|---:|---:|---|
+| 販売管理 | 62% | 58% | 遅れ（結合テストの不具合 14件） |
+| 在庫管理 | 55% | 56% | 予定どおり |
+| 会計連携 | 40% | 41% | 予定どおり |
+
+## 課題
+
+1. 販売管理の不具合対応で要員が不足している。→ {L.name(ms[1].sei[0])}さんが4/15から2週間支援に入る。
+2. データ移行リハーサル（第2回）の日程。→ 4/27（土）9:00〜で確定。
+
+## 宿題
+
+- [ ] 移行リハーサル手順書の更新（担当：{L.name(ms[2].sei[0])}、期限：4/19）
+- [ ] 追加要員の見積（担当：{L.name(ms[0].sei[0])}、期限：4/12）
+
+次回：2024年4月16日（火）15:00〜
+""", L)
+
+    path = "minutes/kaigishitsu_yoyaku_0415.csv"
+    r = S.rng(path)
+    rows = [["日付", "開始", "終了", "会議室", "予約部署", "内線", "件名", "人数"]]
+    for i in range(18):
+        h = r.randint(9, 17)
+        rows.append(["2024/04/15", f"{h}:00", f"{h + 1}:{r.choice(['00', '30'])}", r.choice(["8F 第1会議室", "8F 第2会議室", "12F 会議室A", "12F 応接室"]),
+                     r.choice(["営業企画課", "人事部", "経理部", "開発部", "品質保証部"]), str(r.randint(2100, 2899)),
+                     r.choice(["週次定例", "面接", "顧客打合せ", "予算レビュー", "1on1", "研修"]), str(r.randint(2, 12))])
+    S.csv(path, rows, E(), enc="cp932")
+
+    path = "minutes/nenkan_gyouji_2024.md"
+    S.text(path, """# 2024年度 年間行事予定
+
+| 日付 | 行事 | 備考 |
+|---|---|---|
+| 2024年4月1日（月） | 入社式・新入社員研修開始 | 本社 20階 大会議室 |
+| 2024年4月26日（金） | 新入社員研修 修了 | |
+| 2024年6月7日（金） | 株主総会 | 9:30 開会 |
+| 2024年7月12日（金） | 全社キックオフ（下期方針説明会） | オンライン併用 |
+| 2024年8月13日（火）〜16日（金） | 夏季一斉休暇 | |
+| 2024年10月1日（火） | 内定式 | |
+| 2024年11月9日（土） | 社内運動会 | 雨天時は11月16日 |
+| 2024年12月27日（金） | 仕事納め | |
+| 2025年1月6日（月） | 仕事始め・年頭挨拶 | |
+| 2025年3月28日（金） | 期末棚卸 | 物流センター |
+""", E())
+
+    path = "minutes/shucchou_itinerary_0522.tsv"
+    S.text(path, """日付\t時刻\t区分\t便名・列車\t出発\t到着\t予約番号\t備考
+2024-05-22\t07:35\t航空\tJL903\t羽田\t那覇\t2405220903417\t営業部2名
+2024-05-22\t14:00\t訪問\t-\t-\t-\t-\t沖縄営業所
+2024-05-22\t19:00\t宿泊\t-\t-\t-\t8841203376\tホテル久茂地イン（2泊）
+2024-05-23\t10:00\t訪問\t-\t-\t-\t-\t顧客3社
+2024-05-24\t16:20\t航空\tNH472\t那覇\t羽田\t2405240472118\t
+""", E())
+
+    path = "stats/jinko_todofuken_2023.csv"
+    r = S.rng(path)
+    prefs = ["北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県", "茨城県", "栃木県", "群馬県", "埼玉県", "千葉県",
+             "東京都", "神奈川県", "新潟県", "富山県", "石川県", "福井県", "山梨県", "長野県", "岐阜県", "静岡県", "愛知県", "三重県",
+             "滋賀県", "京都府", "大阪府", "兵庫県", "奈良県", "和歌山県", "鳥取県", "島根県", "岡山県", "広島県", "山口県", "徳島県",
+             "香川県", "愛媛県", "高知県", "福岡県", "佐賀県", "長崎県", "熊本県", "大分県", "宮崎県", "鹿児島県", "沖縄県"]
+    rows = [["都道府県", "総人口", "男", "女", "世帯数", "人口増減率(%)", "65歳以上割合(%)"]]
+    for p in prefs:
+        tot = r.randint(540000, 14100000)
+        m = int(tot * r.uniform(0.47, 0.50))
+        rows.append([p, f"{tot:,}", f"{m:,}", f"{tot - m:,}", f"{int(tot / r.uniform(2.0, 2.6)):,}",
+                     f"{r.uniform(-1.6, 0.3):.2f}", f"{r.uniform(23, 38):.1f}"])
+    S.csv(path, [["人口推計（2023年10月1日現在、単位：人）"]] + rows, E(), enc="cp932")
+
+    path = "stats/uriage_jisseki_FY2023.xlsx"
+    r = S.rng(path)
+    months = [f"2023年{m}月" for m in range(4, 13)] + [f"2024年{m}月" for m in range(1, 4)]
+    stores = ["札幌店", "仙台店", "新宿店", "横浜店", "名古屋店", "梅田店", "福岡店"]
+    rows = [["店舗"] + months + ["合計"]]
+    for s in stores:
+        vals = [r.randint(8_000_000, 42_000_000) for _ in months]
+        rows.append([s] + vals + [sum(vals)])
+    S.xlsx(path, [("月別売上", rows)], E(), title="売上実績 FY2023", creator="経営企画室")
+
+    path = "stats/customer_survey_kekka.md"
+    S.text(path, """# 2024年春 顧客満足度アンケート 集計結果
+
+- 調査期間：2024年3月1日〜3月15日
+- 回答数：1,284件（回収率 18.6％）
+- 調査方法：Webアンケート
+
+## 総合満足度
+
+| 評価 | 件数 | 割合 |
+|---|---:|---:|
+| 大変満足 | 312 | 24.3% |
+| 満足 | 598 | 46.6% |
+| どちらともいえない | 251 | 19.5% |
+| 不満 | 89 | 6.9% |
+| 大変不満 | 34 | 2.6% |
+
+## 年代別
+
+| 年代 | 回答数 | 満足以上 |
+|---|---:|---:|
+| 20代 | 142 | 66.2% |
+| 30代 | 276 | 69.6% |
+| 40代 | 358 | 71.2% |
+| 50代 | 301 | 73.1% |
+| 60代以上 | 207 | 72.5% |
+
+## 自由記述（抜粋）
+
+- 配送が早くて助かる（40代・女性）
+- 問い合わせ窓口の電話がつながりにくい（60代以上・男性）
+- アプリの操作がわかりやすくなった（30代・男性）
+""", E())
+
+    path = "stats/umare_nen_betsu_jinko.csv"
+    r = S.rng(path)
+    rows = [["生まれ年", "和暦", "年齢（2024年4月1日時点）", "人口（千人）", "うち男性", "うち女性"]]
+    for y in range(1950, 2006, 1):
+        n = r.randint(900, 2100)
+        m = int(n * r.uniform(0.48, 0.52))
+        name, _, ey = era_of(dt.date(y, 7, 1))
+        rows.append([f"{y}年生まれ", f"{name}{ey}年", f"{2024 - y - 1}〜{2024 - y}歳", str(n), str(m), str(n - m)])
+    S.csv(path, rows, E(), enc="utf-8-sig")
+
+    path = "stats/kabuka_nikkei_data.tsv"
+    r = S.rng(path)
+    lines = ["date\tcode\topen\thigh\tlow\tclose\tvolume"]
+    d = dt.date(2024, 3, 1)
+    for i in range(30):
+        while d.weekday() >= 5:
+            d += dt.timedelta(days=1)
+        for code in ("4012", "7203", "9984"):
+            o = r.uniform(1500, 9000)
+            lines.append(f"{d.isoformat()}\t{code}\t{o:.1f}\t{o * 1.02:.1f}\t{o * 0.98:.1f}\t{o * r.uniform(0.98, 1.02):.1f}\t{r.randint(100000, 48000000)}")
+        d += dt.timedelta(days=1)
+    S.text(path, "\n".join(lines), E())
+
+
+# ---------------------------------------------------------------------------------------
+# Theme: fiction and history
+# ---------------------------------------------------------------------------------------
+
+def gen_fiction_history(S: EvalSet):
+    S.theme = "fiction_history"
+
+    path = "fiction/tanpen_yoake_no_eki.txt"
+    L = Lab()
+    full_h, h, kir, ao, kg = L.name("水野遥"), L.name("遥"), L.name("桐島"), L.name("蒼"), L.name("古賀")
+    full_a = L.name("桐島蒼")
+    S.text(path, f"""夜明けの駅
+
+　　一
+
+　始発電車が来るまで、まだ二十分ほどあった。{full_h}はホームのベンチに腰を下ろし、冷えた指先に息を吹きかけた。三月とはいえ、山あいの小さな駅では朝の空気がまだ冬の匂いをしている。
+
+　改札のほうから足音が近づいてきた。振り向くと、紺色のコートを着た青年が、少し困ったような顔で立っていた。
+
+「{h}、本当に行くのか」
+
+「行くよ。もう決めたから」
+
+　{full_a}は何か言いかけて、やめた。幼いころから、言いたいことを飲み込むときの{ao}の癖は変わらない。右手で襟元を触り、視線を線路の先に逃がす。
+
+　　二
+
+　二人が最後に会ったのは、高校の卒業式の日だった。担任の{kg}先生が「十年後にまた集まろう」と言い、皆が笑って頷いた。あれから七年が経つ。
+
+「{kg}先生、去年退職されたんだって」と{h}が言った。
+
+「知ってる。手紙をもらった。お前のことも書いてあったよ。東京で頑張ってるって」
+
+　{kir}はポケットから折りたたんだ便箋を取り出しかけて、またしまった。{h}はそれに気づかないふりをした。
+
+　　三
+
+　遠くで踏切の警報が鳴り始めた。山の稜線がうっすらと白み、駅の古い時計が五時四十二分を指している。
+
+「向こうに着いたら、連絡する」
+
+「電話じゃなくていい。たまに、写真でも送ってくれれば」
+
+　{ao}はそう言って、初めてまっすぐに{h}を見た。二両編成の電車がゆっくりとホームに滑り込んでくる。ドアが開く音が、やけに大きく響いた。
+
+　{h}は鞄を持ち上げ、一歩だけ電車のほうへ踏み出してから振り返った。
+
+「{ao}も、元気で」
+
+　ドアが閉まり、電車が動き出す。窓の外で、{kir}が小さく手を挙げるのが見えた。その姿はすぐに朝靄の中に溶けていった。
+
+（了）
+""", L)
+
+    path = "fiction/mystery_kirinoyakata_eucjp.txt"
+    L = Lab()
+    kz, mu_full, mu, ic, rei = L.name("神崎"), L.name("村井正樹"), L.name("村井"), L.name("一ノ瀬"), L.name("玲子")
+    ic_full = L.name("一ノ瀬玲子")
+    S.text(path, f"""第三章　霧の館
+
+　{kz}警部補が館に到着したのは、午後十一時を少し回ったころだった。玄関ホールには、通報した管理人の老人が青ざめた顔で立ち尽くしていた。
+
+「被害者は{mu_full}、四十二歳。この館の現在の持ち主です」
+
+　若い巡査が手帳を読み上げる。{kz}は黙って頷き、二階の書斎へ続く階段を見上げた。
+
+　書斎の扉は内側から鍵がかけられていた。合鍵は管理人が持つ一本だけで、それは今夜ずっと管理人室の金庫の中にあったという。
+
+「密室、というわけか」
+
+　背後から澄んだ声がした。振り向くと、黒いコートの女性が階段の手すりにもたれていた。私立探偵の{ic_full}である。
+
+「{ic}さん、ここは立入禁止ですよ」
+
+「{mu}さんから依頼を受けていたの。三日前にね。『誰かに命を狙われている』と」
+
+　{kz}は眉をひそめた。{rei}は構わず書斎の扉に近づき、鍵穴を覗き込んだ。
+
+「警部補、この鍵穴、最近油を差した跡がありますね。それも、外側から」
+
+　窓の外では、霧がいっそう濃くなっていた。
+""", L, enc="euc_jp")
+
+    path = "fiction/short_story_en.txt"
+    L = Lab()
+    kenji, hana, mori = L.name("Kenji Mori"), L.name("Hana"), L.name("Mori")
+    S.text(path, f"""The Last Tram
+
+{kenji} had driven the last tram of the night for twenty-three years. He knew every curve of the line,
+every loose rail, every lamp that flickered near the old harbour warehouses.
+
+On the night of his final shift, a girl with a red umbrella boarded at the fourth stop. She sat in the
+front seat and watched the dark streets slide past.
+
+"Are you {hana}?" he asked at last. "The baker's daughter?"
+
+She smiled. "You remember me. I used to ride with my father every Sunday."
+
+"You were this tall," said Mr. {mori}, holding a hand just above the fare box. "You always asked to ring the bell."
+
+At the terminus she stood up, reached over, and rang the bell once. It was the last sound the old tram made
+before the depot doors closed behind it.
+""", L)
+
+    path = "history/meiji_ishin_gaisetsu.txt"
+    S.text(path, """明治維新の概説
+
+　明治維新とは、江戸幕府の崩壊から明治新政府の成立、そして近代国家の諸制度が整えられるまでの一連の政治的・社会的変革を指す。その始まりをどこに置くかには諸説あるが、一般には1867年（慶応3年）の大政奉還と王政復古の大号令、翌1868年（明治元年）の戊辰戦争開戦を画期とすることが多い。
+
+　新政府は1868年に五箇条の御誓文を発して基本方針を示し、同年には江戸を東京と改称した。1869年（明治2年）には版籍奉還、1871年（明治4年）には廃藩置県を断行し、中央集権的な統治機構を確立した。廃藩置県によって全国はいったん3府302県に再編され、その後の統廃合を経て1888年（明治21年）には3府43県となった。
+
+　経済面では、1873年（明治6年）の地租改正により、土地の価格（地価）を基準に金納で課税する制度が導入された。同年には徴兵令も公布され、満20歳以上の男子に兵役の義務が課された。1872年（明治5年）には学制が公布され、全国に小学校が設けられた。また同年、新橋・横浜間に鉄道が開業している。
+
+　政治制度の面では、1885年（明治18年）に内閣制度が創設され、1889年（明治22年）2月11日に大日本帝国憲法が発布された。翌1890年（明治23年）には第1回帝国議会が開かれている。
+
+　維新の評価は時代とともに変化してきた。戦後の研究では、昭和20年（1945年）8月15日の終戦を経て、維新以後の近代化の過程を多角的に見直す動きが進んだ。
+
+参考：年表（抜粋）
+　1867年11月9日（慶応3年10月14日）　大政奉還
+　1868年4月6日（慶応4年3月14日）　五箇条の御誓文
+　1871年8月29日（明治4年7月14日）　廃藩置県
+　1889年2月11日　大日本帝国憲法発布
+""", Lab())
+
+    path = "history/showa_nenpyo.md"
+    S.text(path, """# 昭和・平成の主な出来事（年表）
+
+| 年月日 | 和暦 | 出来事 |
+|---|---|---|
+| 1926-12-25 | 昭和元年12月25日 | 改元、昭和が始まる |
+| 1945-08-15 | 昭和20年8月15日 | 終戦 |
+| 1946-11-03 | 昭和21年11月3日 | 日本国憲法公布 |
+| 1956-12-18 | 昭和31年12月18日 | 国際連合に加盟 |
+| 1964-10-01 | 昭和39年10月1日 | 東海道新幹線 開業 |
+| 1964-10-10 | 昭和39年10月10日 | 東京オリンピック 開会 |
+| 1970-03-14 | 昭和45年3月14日 | 大阪で日本万国博覧会 開幕 |
+| 1972-05-15 | 昭和47年5月15日 | 沖縄の施政権返還 |
+| 1988-03-13 | 昭和63年3月13日 | 青函トンネル 開業 |
+| 1989-01-08 | 平成元年1月8日 | 改元、平成が始まる |
+| 1995-01-17 | H7.1.17 | 阪神・淡路大震災 |
+| 2011-03-11 | H23/3/11 | 東日本大震災 |
+| 2019-05-01 | 令和元年5月1日 | 改元、令和が始まる |
+
+※和暦欄の略記（H7.1.17 など）は原資料の表記に従った。
+""", Lab())
+
+    path = "history/kaisha_enkaku.html"
+    S.text(path, """<!DOCTYPE html>
+<html lang="ja"><head><meta charset="utf-8"><title>沿革 | 企業情報</title></head>
+<body>
+<h1>沿革</h1>
+<dl>
+<dt>昭和38年（1963年）4月</dt><dd>大阪市にて繊維機械部品の製造を目的として創業</dd>
+<dt>昭和45年（1970年）10月</dt><dd>株式会社に改組、資本金1,000万円</dd>
+<dt>昭和58年（1983年）6月</dt><dd>滋賀工場 操業開始</dd>
+<dt>平成元年（1989年）4月</dt><dd>社名を現在の名称に変更</dd>
+<dt>平成12年（2000年）3月</dt><dd>ISO 9001 認証取得</dd>
+<dt>平成26年（2014年）11月</dt><dd>ベトナム・ハノイに現地法人設立</dd>
+<dt>令和5年（2023年）4月</dt><dd>創業60周年</dd>
+</dl>
+</body></html>""", Lab())
+
+
+# ---------------------------------------------------------------------------------------
+# Theme: miscellaneous hard negatives
+# ---------------------------------------------------------------------------------------
+
+def gen_misc(S: EvalSet):
+    S.theme = "misc"
+    E = Lab
+
+    S.text("misc/business_update_en.txt", """Quarterly Business Update - Q4 FY2023
+
+Overview
+Revenue for the quarter grew 8.4% year over year to JPY 12.6 billion, driven by strong demand in the
+logistics and retail segments. Operating margin improved by 1.2 percentage points to 11.8%, reflecting
+better utilisation of our regional data centres and lower hardware costs.
+
+Segment highlights
+- Logistics: 14 new enterprise customers; average contract value up 6%.
+- Retail: the self-checkout solution is now deployed in 2,380 stores (up from 1,910).
+- Public sector: two framework agreements renewed for five years.
+
+Outlook
+We expect revenue of JPY 51-53 billion for FY2024. Capital expenditure will increase to JPY 3.1 billion,
+mainly for the Osaka region expansion scheduled for October 2024. Our headcount target is 1,450 by March 2025.
+
+Risks include currency fluctuations (a 1-yen move against the USD changes operating profit by roughly
+JPY 40 million), component shortages, and delays in large customer projects.
+
+Next update: 14 August 2024 (Q1 FY2024 results).
+""", E())
+
+    S.text("misc/lorem_ipsum_template.html", """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Landing page template v2.4</title></head>
+<body>
+<header><h1>Lorem ipsum dolor sit amet</h1><p>Consectetur adipiscing elit, sed do eiusmod tempor.</p></header>
+<section>
+<h2>Features</h2>
+<ul>
+<li>Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris.</li>
+<li>Duis aute irure dolor in reprehenderit in voluptate velit esse cillum.</li>
+<li>Excepteur sint occaecat cupidatat non proident, sunt in culpa qui officia.</li>
+</ul>
+<h2>Pricing</h2>
+<table><tr><th>Plan</th><th>Price</th></tr><tr><td>Basic</td><td>$9 / month</td></tr><tr><td>Pro</td><td>$29 / month</td></tr></table>
+</section>
+<footer><p>Sed ut perspiciatis unde omnis iste natus error sit voluptatem. Build 2024.03.18-1442.</p></footer>
+</body></html>""", E())
+
+    S.text("misc/shukujitsu_2024.md", """# 2024年（令和6年）の祝日一覧
+
+| 日付 | 曜日 | 祝日名 |
+|---|---|---|
+| 2024/01/01 | 月 | 元日 |
+| 2024/01/08 | 月 | 成人の日 |
+| 2024/02/11 | 日 | 建国記念の日 |
+| 2024/02/12 | 月 | 振替休日 |
+| 2024/02/23 | 金 | 天皇誕生日 |
+| 2024/03/20 | 水 | 春分の日 |
+| 2024/04/29 | 月 | 昭和の日 |
+| 2024/05/03 | 金 | 憲法記念日 |
+| 2024/05/04 | 土 | みどりの日 |
+| 2024/05/05 | 日 | こどもの日 |
+| 2024/05/06 | 月 | 振替休日 |
+| 2024/07/15 | 月 | 海の日 |
+| 2024/08/11 | 日 | 山の日 |
+| 2024/08/12 | 月 | 振替休日 |
+| 2024/09/16 | 月 | 敬老の日 |
+| 2024/09/22 | 日 | 秋分の日 |
+| 2024/09/23 | 月 | 振替休日 |
+| 2024/10/14 | 月 | スポーツの日 |
+| 2024/11/03 | 日 | 文化の日 |
+| 2024/11/04 | 月 | 振替休日 |
+| 2024/11/23 | 土 | 勤労感謝の日 |
+
+会社カレンダーでは、上記に加えて12月28日〜1月3日を年末年始休業とします。
+""", E())
+
+    S.text("misc/birthday_campaign.html", """<!DOCTYPE html>
+<html lang="ja"><head><meta charset="utf-8"><title>お誕生日月特典のご案内</title></head>
+<body>
+<h1>お誕生日月はポイント5倍！</h1>
+<p>会員登録時にご登録いただいた生年月日の「月」に、お買い物ポイントが通常の5倍になります。</p>
+<ul>
+<li>対象期間：お誕生日月の1日〜末日</li>
+<li>対象店舗：全店およびオンラインストア</li>
+<li>特典クーポン：お誕生日月の前月25日ごろにメールでお届けします（有効期限 2か月）</li>
+</ul>
+<p>例：4月生まれの方は、2024年4月1日〜4月30日のお買い物が対象です。</p>
+<p>※生年月日の変更はできません。登録内容に誤りがある場合はカスタマーセンターまでお問い合わせください。</p>
+<p>キャンペーン期間：2024年4月1日〜2025年3月31日</p>
+</body></html>""", E())
+
+    S.text("misc/mynumber_toriatsukai_kitei.md", """# 特定個人情報等取扱規程（抜粋）
+
+## 第1条（目的）
+本規程は、行政手続における特定の個人を識別するための番号の利用等に関する法律（以下「番号法」という。）に基づき、
+当社における個人番号及び特定個人情報（以下「特定個人情報等」という。）の適正な取扱いを確保するために必要な事項を定める。
+
+## 第5条（利用目的）
+当社は、次の事務に限り個人番号を利用する。
+1. 源泉徴収票作成事務
+2. 健康保険・厚生年金保険届出事務
+3. 雇用保険届出事務
+
+## 第8条（取得）
+個人番号の提供を受けるときは、番号確認及び身元確認を行う。番号確認はマイナンバーカード（個人番号カード）、
+通知カード又は個人番号が記載された住民票の写しにより行う。
+
+## 第12条（保管）
+特定個人情報等を記載した書類は、施錠できるキャビネットに保管する。電子データはアクセス権限を事務取扱担当者に限定し、
+個人番号の表示は原則として「XXXX XXXX XXXX」のようにマスキングする。
+
+## 第15条（廃棄）
+法定保存期間（7年）を経過した書類は、シュレッダー又は溶解処理により速やかに廃棄し、廃棄記録を作成する。
+
+附則　本規程は2016年1月1日から施行する。2023年4月1日改訂。
+""", E())
+
+    S.text("misc/jouhou_security_kitei_bunrui.md", """# 情報セキュリティ規程 第3章 情報資産の分類
+
+## 第10条（機密区分）
+情報資産は、その重要度に応じて次の4区分に分類する。
+
+| 区分 | 定義 | 例 |
+|---|---|---|
+| 極秘 | 漏えいにより経営に重大な影響を及ぼす情報 | 未公表の決算情報、M&A関連資料 |
+| 社外秘 | 社外に開示することを想定しない情報 | 社内規程、業務マニュアル、顧客一覧 |
+| 社内限り | 社員であれば閲覧してよい情報 | 社内報、福利厚生の案内 |
+| 公開 | 社外に公開済みの情報 | プレスリリース、製品カタログ |
+
+## 第11条（表示）
+1. 文書の作成者は、文書の右上又はヘッダーに区分を表示しなければならない。
+2. 電子メールで極秘又は社外秘の情報を送信する場合は、件名の先頭に区分を【 】で囲んで表示する。
+3. 英文の文書では、Confidential 又は Internal Only の表示を用いることができる。
+
+## 第12条（取扱い）
+区分に応じた保管場所、持出し及び廃棄の方法は、別表2「情報資産取扱基準」に定める。
+""", E())
+
+    path = "misc/mynumber_test_invalid.csv"
+    r = S.rng(path)
+    rows = [["社員ID", "個人番号", "登録日", "検証結果"]]
+    for i in range(20):
+        n = gen_bad_mynumber(r)
+        rows.append([f"TEST{i + 1:04d}", mn_fmt(n, r.choice(["plain", "space", "hyphen"])), f"2024/03/{r.randint(1, 28):02d}", "チェックデジット不一致"])
+    S.csv(path, rows, E(), enc="cp932")
+
+    path = "misc/card_luhn_ng_testdata.csv"
+    r = S.rng(path)
+    rows = [["ケースID", "ブランド想定", "カード番号", "期待結果"]]
+    for i in range(16):
+        brand, pre = r.choice([("VISA", "4"), ("Mastercard", "53"), ("JCB", "3541"), ("JCB", "3589"), ("AMEX", "37")])
+        n = gen_bad_luhn(r, 15 if brand == "AMEX" else 16, pre)
+        rows.append([f"NG-{i + 1:03d}", brand, card_fmt(n, r.choice(["plain", "hyphen", "space"])), "エラー（チェックディジット不正）"])
+    S.csv(path, rows, E(), enc="utf-8", crlf=False)
+
+    path = "misc/gift_card_hakkou_kanri.csv"
+    r = S.rng(path)
+    rows = [["ギフトカード番号", "PIN", "額面", "発行日", "有効期限", "状態"]]
+    for i in range(20):
+        rows.append([card_fmt(gen_bad_luhn(r, 16, "6300"), "hyphen"), f"{r.randint(0, 9999):04d}", r.choice(["3,000", "5,000", "10,000"]),
+                     "2024/03/01", "2027/02/28", r.choice(["未使用", "使用済", "一部使用"])])
+    S.csv(path, rows, E(), enc="cp932")
+
+    S.text("misc/recipe_nikujaga.txt", """肉じゃが（4人分）　調理時間：約40分
+
+【材料】
+・牛こま切れ肉　200g
+・じゃがいも　4個（約600g）
+・玉ねぎ　1個
+・にんじん　1本
+・しらたき　1袋（200g）
+・サラダ油　大さじ1
+・だし汁　300ml
+・砂糖　大さじ2、みりん　大さじ2、しょうゆ　大さじ3
+
+【作り方】
+1. じゃがいもは皮をむいて4等分にし、水に10分さらす。玉ねぎはくし形切り、にんじんは乱切りにする。
+2. しらたきは下ゆでして食べやすい長さに切る。
+3. 鍋にサラダ油を熱し、牛肉を中火で炒める。色が変わったら野菜としらたきを加えて2〜3分炒める。
+4. だし汁と砂糖、みりんを加え、落としぶたをして弱めの中火で15分煮る。
+5. しょうゆを加えてさらに10分煮て、火を止めて5分ほど置いて味をなじませる。
+
+1人分：約380kcal　塩分2.4g
+""", E())
+
+    path = "misc/jikokuhyo_heijitsu.tsv"
+    r = S.rng(path)
+    lines = ["時\t平日 上り（東京方面）"]
+    for h in range(5, 24):
+        mins = sorted(r.sample(range(60), r.randint(3, 9)))
+        lines.append(f"{h}\t" + " ".join(f"{m:02d}" for m in mins))
+    lines.append("※2024年3月16日ダイヤ改正対応")
+    S.text("misc/jikokuhyo_heijitsu.tsv", "\n".join(lines), E())
+
+    path = "misc/takarakuji_tousen_bangou.txt"
+    r = S.rng(path)
+    S.text(path, f"""第1012回 全国自治宝くじ（ドリームジャンボ）当せん番号
+抽せん日：2024年6月12日
+
+1等　　　　　　{r.randint(1, 200)}組 {r.randint(100000, 199999)}番　　　　3億円
+1等の前後賞　　1等の前後の番号　　　　　　　1億円
+1等の組違い賞　1等の組違い同番号　　　　　　10万円
+2等　　　　　　{r.randint(1, 200)}組 {r.randint(100000, 199999)}番　　　　1,000万円
+3等　　　　　　各組共通 {r.randint(100000, 199999)}番　　　　　　100万円
+4等　　　　　　下4けた {r.randint(0, 9999):04d}番　　　　　　5万円
+5等　　　　　　下3けた {r.randint(0, 999):03d}番　　　　　　1万円
+6等　　　　　　下1けた {r.randint(0, 9)}番　　　　　　300円
+
+支払期間：2024年6月17日から2025年6月16日まで
+""", E())
+
+    path = "misc/shugyo_kisoku_bassui.docx"
+    blocks = [("p", "就業規則（抜粋）", {"b": True, "sz": 32, "center": True}),
+              ("p", "第20条（労働時間及び休憩時間）", {"b": True}),
+              ("p", "1. 所定労働時間は、1週間については40時間、1日については8時間とする。"),
+              ("p", "2. 始業・終業の時刻及び休憩時間は、次のとおりとする。始業 9時00分、終業 18時00分、休憩 12時00分から13時00分まで。"),
+              ("p", "第21条（休日）", {"b": True}),
+              ("p", "休日は、土曜日、日曜日、国民の祝日、年末年始（12月29日から1月3日まで）及び夏季休日（8月13日から8月16日まで）とする。"),
+              ("p", "第35条（年次有給休暇）", {"b": True}),
+              ("table", [["勤続期間", "6か月", "1年6か月", "2年6か月", "3年6か月", "4年6か月", "5年6か月", "6年6か月以上"],
+                         ["付与日数", "10日", "11日", "12日", "14日", "16日", "18日", "20日"]], {"header": True}),
+              ("p", "附則　この規則は、2024年4月1日から施行する。")]
+    S.docx(path, blocks, E(), title="就業規則（抜粋）", creator="人事部")
+
+    S.text("misc/wifi_setup_guide.txt", """来客用Wi-Fi 接続手順（2024年4月版）
+
+1. 端末のWi-Fi設定を開き、SSID「GUEST-5G-8F」を選択します。
+2. パスワードは受付で配布するカードに記載しています（毎週月曜日に変更）。
+3. ブラウザが自動で開かない場合は http://192.168.50.1/login にアクセスしてください。
+4. 利用規約に同意すると、最大4時間インターネットに接続できます。
+
+ネットワーク情報（管理者向け）
+  サブネット    192.168.50.0/24
+  ゲートウェイ  192.168.50.1
+  DNS           192.168.50.1 / 1.1.1.1
+  AP MAC        3C:22:FB:1A:09:7E, 3C:22:FB:1A:09:7F
+  コントローラ  ver. 8.1.113.0
+トラブル時は情報システム部（内線 2450）へ連絡してください。
+""", E())
+
+    path = "misc/sensor_log_line3.csv"
+    r = S.rng(path)
+    rows = [["timestamp", "device_serial", "temperature_c", "humidity_pct", "vibration_mm_s", "status"]]
+    t = dt.datetime(2024, 4, 10, 8, 0, 0)
+    serials = [digits(r, 13, True) for _ in range(3)]
+    for i in range(60):
+        t += dt.timedelta(minutes=1)
+        rows.append([t.isoformat(), r.choice(serials), f"{r.uniform(21, 27):.2f}", f"{r.uniform(35, 60):.1f}",
+                     f"{r.uniform(0.5, 4.5):.2f}", r.choice(["OK"] * 9 + ["WARN"])])
+    S.csv(path, rows, E(), enc="utf-8", crlf=False)
+
+
+# ---------------------------------------------------------------------------------------
+# Build, write, README
+# ---------------------------------------------------------------------------------------
+
+GENERATORS = [gen_customers, gen_hr, gen_mail, gen_billing, gen_confidential, gen_news, gen_catalog_orders,
+              gen_it, gen_minutes_stats, gen_fiction_history, gen_misc]
+
+DESCRIPTION = ("Mamori evaluation set: realistic Japanese business files with exhaustive labels of personal "
+               "information and confidentiality markers. All people, numbers and addresses are fictitious. "
+               "Generated by src/test/python/make_eval_set.py (deterministic).")
+
+
+def build() -> EvalSet:
+    S = EvalSet()
+    for g in GENERATORS:
+        g(S)
+    return S
+
+
+def labels_doc(S: EvalSet) -> dict:
+    return {"version": 1, "description": DESCRIPTION,
+            "files": {p: S.files[p].labels for p in sorted(S.files)}}
+
+
+def readme(S: EvalSet) -> str:
+    files = [S.files[p] for p in sorted(S.files)]
+    by_fmt, by_theme, by_type = {}, {}, {}
+    for f in files:
+        by_fmt[f.fmt] = by_fmt.get(f.fmt, 0) + 1
+        by_theme[f.theme] = by_theme.get(f.theme, 0) + 1
+        for t, vs in f.labels.items():
+            by_type[t] = by_type.get(t, 0) + len(vs)
+    with_pii = sum(1 for f in files if any(t != "CONFIDENTIAL_MARKER" for t in f.labels))
+    empty = sum(1 for f in files if not f.labels)
+    enc_lines = [f"| `{f.path}` | {f.encoding} |" for f in files
+                 if f.fmt not in ("docx", "xlsx", "eml") and f.encoding not in ("utf-8",)]
+    eml_lines = [f"| `{f.path}` | {f.encoding} |" for f in files if f.fmt == "eml"]
+    theme_rows = []
+    for k in sorted(by_theme):
+        fs = [f for f in files if f.theme == k]
+        n_pii = sum(1 for f in fs if any(t != "CONFIDENTIAL_MARKER" for t in f.labels))
+        n_empty = sum(1 for f in fs if not f.labels)
+        theme_rows.append(f"| {k} | {len(fs)} | {n_pii} | {n_empty} |")
+    return f"""# Mamori evaluation set
+
+Realistic Japanese business files (rosters, 履歴書, HR forms with マイナンバー, business mail,
+invoices with 法人番号, card payment records, confidential documents) and hard negatives
+(news about leaks, catalogues with JAN/ISBN codes, order and tracking numbers, part numbers shaped
+like phone numbers, logs, statistics, fiction, history), each with exhaustive labels in
+`labels.json`. **Everything is fictitious**: names come from built-in lists of common Japanese
+surnames and given names, addresses use real prefecture/city/town names with made-up block
+numbers, e-mail domains are `example.*`, My Numbers, corporate numbers and card numbers are
+random with correct check digits.
+
+## Regenerating
+
+    python3 src/test/python/make_eval_set.py           # wipes and rewrites this folder
+    python3 src/test/python/make_eval_set.py --verify  # regenerate in memory and check
+
+The generator uses only the Python 3.11 standard library and a fixed seed (`{SEED}`), so the
+output is byte-for-byte identical on every run. Do not edit files here by hand: change the
+generator. Every PII value is written through a label collector, so labels and text cannot drift.
+
+## Contents
+
+{len(files)} files; {with_pii} contain personal data, {empty} have no labels at all (hard negatives),
+the rest carry only confidentiality markers.
+
+| Format | Files |
+|---|---:|
+{chr(10).join(f"| {k} | {v} |" for k, v in sorted(by_fmt.items()))}
+
+| Theme | Files | with personal data | no labels (`{{}}`) |
+|---|---:|---:|---:|
+{chr(10).join(theme_rows)}
+
+| Label type | Distinct values (summed over files) |
+|---|---:|
+{chr(10).join(f"| {t} | {by_type.get(t, 0)} |" for t in TYPES)}
+
+Plain-text files that are not plain UTF-8 (all others are UTF-8 without BOM; docx/xlsx are UTF-8
+XML inside the zip). `cp932` is Windows Shift_JIS; `utf-8-sig` is UTF-8 with BOM:
+
+| File | Encoding |
+|---|---|
+{chr(10).join(enc_lines)}
+
+Mail files are RFC 822 with CRLF line ends; headers use RFC 2047 encoded words, bodies are
+ISO-2022-JP (7bit), UTF-8 base64 or UTF-8 quoted-printable, some with a CSV attachment (base64):
+
+| File | Body encoding |
+|---|---|
+{chr(10).join(eml_lines)}
+
+## labels.json
+
+```json
+{{"version": 1, "description": "...",
+ "files": {{"customers/kokyaku_list_202403.csv": {{"PERSON_NAME": ["山田 太郎", "ヤマダ タロウ"], "DATE_OF_BIRTH": ["1985-04-12"]}},
+           "news/leak_article_20240315.txt": {{}}}}}}
+```
+
+Keys are paths relative to this folder. Every file except `labels.json` and `README.md` has an
+entry; files without labels have `{{}}`. Values are the **distinct** values of each type in the
+file (a set), written exactly as they appear in the decoded text (same width, spaces and
+separators), except `DATE_OF_BIRTH`, which is normalised to ISO `yyyy-mm-dd`
+(`昭和60年4月12日`, `S60.4.12`, `19850412` → `1985-04-12`).
+
+## Labelling conventions
+
+- Labels are exhaustive: every occurrence of a labelled type anywhere in the file counts,
+  including letterheads, signatures, mail headers (`From:`/`To:` display names and addresses),
+  quoted replies, CSV attachments inside `.eml`, and docx/xlsx cells.
+- `PERSON_NAME`: kanji names with or without a space (`山田 太郎`, `山田　太郎`, `山田太郎`), kana
+  readings (katakana, hiragana, half-width `ﾔﾏﾀﾞ ﾀﾛｳ`), romanised forms (`Taro Yamada`,
+  `YAMADA Taro`, `TARO YAMADA` as a card holder). Honorifics are not part of the value
+  (`山田 太郎 様` → `山田 太郎`). A surname used alone (`佐藤です`, `田中部長`, `佐藤様`) is labelled as its
+  own value (`佐藤`). Character names in fiction are labelled. Company and organisation names are
+  never labelled, even when they contain a surname (`株式会社高橋製作所`).
+- `STREET_ADDRESS`: from the prefecture (or the designated city / city name when the prefecture is
+  omitted) to the block number, plus the building and room when they follow on the same line,
+  without the `〒` postal code. Company addresses count. Romanised addresses in English documents
+  are labelled as written (`3-1-1 Shin-Yokohama, Kohoku-ku, Yokohama, Kanagawa`, postal code
+  excluded). A prefecture or city alone (`本社・東京都港区`, a 都道府県 column) is not an address.
+- `PHONE_NUMBER`: landline, mobile, IP (050), free dial (0120/0800) in any written form, including
+  FAX numbers and company switchboards. Internal extensions (内線 2315) are not phone numbers.
+- `DATE_OF_BIRTH`: only dates in a birth context (生年月日, 生まれ, Date of Birth, a birth-date column).
+  Hire dates, registration dates, contract dates, event dates and holiday lists are not labelled.
+- `EMAIL_ADDRESS`: every address, including role addresses (`info@…`, `no-reply@…`).
+  `Message-ID` / `In-Reply-To` / `References` header values are **not** e-mail addresses.
+- `CREDIT_CARD_NUMBER`: Luhn-valid numbers with a real issuer prefix, as written (plain, 4-4-4-4,
+  Amex 4-6-5). Masked numbers (`****-****-****-1234`, `末尾 1234`) are not labelled. 16-digit
+  numbers that fail Luhn (transaction IDs, point/gift cards, test data) are not labelled.
+- `JAPAN_INDIVIDUAL_NUMBER`: valid-check-digit My Numbers used as My Numbers. Numbers in a 個人番号
+  column that fail the check digit (`misc/mynumber_test_invalid.csv`) are not labelled.
+- `JAPAN_CORPORATE_NUMBER`: valid-check-digit 13-digit corporate numbers. In an invoice
+  registration number `T1234567890123` the 13 digits after `T` are labelled (`1234567890123`).
+- `CONFIDENTIAL_MARKER`: markings that classify the document itself (header/footer, stamp, subject
+  tag, banner row, a closing sentence such as "This memorandum is strictly confidential"), written
+  exactly as they appear (`社外秘`, `極秘`, `部外秘`, `関係者外秘`, `取扱注意`, `Internal Only`,
+  `Confidential`, `CONFIDENTIAL`, `STRICTLY CONFIDENTIAL`). A policy that merely *describes* the
+  classification levels (`misc/jouhou_security_kitei_bunrui.md`) is deliberately labelled `{{}}`.
+- Not labelled: organisation names, postal codes alone, order/invoice/ticket numbers (12–16 digits,
+  some of which pass Luhn or the corporate check digit by chance), parcel tracking numbers grouped
+  4-4-4 (some pass the My Number check by chance), JAN/EAN and ISBN-13 codes, part numbers shaped
+  like phone numbers, version and build numbers, IP and MAC addresses, bank account numbers,
+  pension and employment-insurance numbers (not among the nine types).
+- Metadata: docx/xlsx `docProps/core.xml` creators are either a department name or a person who
+  is also named (and labelled) in the body, so a detector that skips metadata loses nothing.
+"""
+
+
+def write(S: EvalSet, out: Path):
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    for p in sorted(S.files):
+        fp = out / p
+        fp.parent.mkdir(parents=True, exist_ok=True)
+        fp.write_bytes(S.files[p].data)
+    (out / "labels.json").write_text(json.dumps(labels_doc(S), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    (out / "README.md").write_text(readme(S), encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------------------
+# Verification
+# ---------------------------------------------------------------------------------------
+
+def _codec(cs: str | None) -> str:
+    cs = (cs or "utf-8").lower()
+    return {"shift_jis": "cp932", "iso-2022-jp": "iso2022_jp", "windows-31j": "cp932"}.get(cs, cs)
+
+
+def extract_text(path: str, data: bytes, encoding: str) -> str:
+    ext = path.rsplit(".", 1)[1]
+    if ext == "docx":
+        z = zipfile.ZipFile(io.BytesIO(data))
+        doc = z.read("word/document.xml").decode("utf-8")
+        paras = []
+        for pm in re.finditer(r"<w:p[ >].*?</w:p>|<w:p/>", doc, re.S):
+            paras.append(html.unescape("".join(re.findall(r"<w:t[^>]*>(.*?)</w:t>", pm.group(0), re.S))))
+        core = html.unescape(re.sub(r"<[^>]+>", "\n", z.read("docProps/core.xml").decode("utf-8")))
+        return "\n".join(paras) + "\n" + core
+    if ext == "xlsx":
+        z = zipfile.ZipFile(io.BytesIO(data))
+        out = []
+        for n in sorted(z.namelist()):
+            if n.startswith("xl/worksheets/"):
+                x = z.read(n).decode("utf-8")
+                for row in re.findall(r"<row[^>]*>(.*?)</row>", x, re.S):
+                    cells = re.findall(r"<t[^>]*>(.*?)</t>|<v>(.*?)</v>", row, re.S)
+                    out.append("\t".join(html.unescape(a or b) for a, b in cells))
+        core = html.unescape(re.sub(r"<[^>]+>", "\n", z.read("docProps/core.xml").decode("utf-8")))
+        return "\n".join(out) + "\n" + core
+    if ext == "eml":
+        msg = BytesParser(policy=policy.default).parsebytes(data)
+        out = [f"{k}: {v}" for k, v in msg.items()]
+        for part in msg.walk():
+            if part.is_multipart():
+                continue
+            payload = part.get_payload(decode=True)
+            out.append(payload.decode(_codec(part.get_content_charset())))
+        return "\n".join(out)
+    return data.decode("utf-8-sig" if encoding == "utf-8-sig" else encoding)
+
+
+DOB_STYLES = ["iso", "slash", "slash_np", "kanji", "kanji_pad", "era", "era_dot", "era_slash", "era_pad",
+              "fw_kanji", "fw_era", "en_long", "en_dmy", "dot"]
+
+
+def verify(S: EvalSet, out: Path) -> bool:
+    ok = True
+
+    def fail(msg):
+        nonlocal ok
+        ok = False
+        print("FAIL:", msg)
+
+    on_disk = sorted(str(p.relative_to(out)).replace("\\", "/") for p in out.rglob("*") if p.is_file())
+    on_disk = [p for p in on_disk if p not in ("labels.json", "README.md")]
+    lab = json.loads((out / "labels.json").read_text(encoding="utf-8"))
+    if sorted(lab["files"]) != on_disk:
+        fail(f"label keys != files: {set(lab['files']) ^ set(on_disk)}")
+    for p in on_disk:
+        data = (out / p).read_bytes()
+        f = S.files[p]
+        if data != f.data:
+            fail(f"{p}: bytes differ from a fresh in-memory build (non-deterministic?)")
+        text = extract_text(p, data, f.encoding)
+        labels = lab["files"][p]
+        for t, vals in labels.items():
+            if t not in TYPES:
+                fail(f"{p}: unknown type {t}")
+            if len(set(vals)) != len(vals):
+                fail(f"{p}: duplicate values in {t}")
+            for v in vals:
+                if t == "JAPAN_INDIVIDUAL_NUMBER" and not mynumber_valid(v):
+                    fail(f"{p}: invalid My Number {v}")
+                if t == "JAPAN_CORPORATE_NUMBER" and not corp_valid(v):
+                    fail(f"{p}: invalid corporate number {v}")
+                if t == "CREDIT_CARD_NUMBER" and not (luhn_valid(v) and 14 <= len(re.sub(r"\D", "", v)) <= 19):
+                    fail(f"{p}: invalid card {v}")
+                if t == "DATE_OF_BIRTH":
+                    d = dt.date.fromisoformat(v)
+                    forms = {fmt_date(d, s) for s in DOB_STYLES} | {d.strftime("%Y%m%d")}
+                    if not any(x in text for x in forms):
+                        fail(f"{p}: DOB {v} not found in any written form")
+                elif v not in text:
+                    fail(f"{p}: {t} value {v!r} not found in decoded text")
+    return ok
+
+
+def qa_report(S: EvalSet, out: Path):
+    """Reverse check (informational): candidates in the text that are not covered by a label."""
+    surnames = sorted({s[0] for s in SURNAMES}, key=len, reverse=True)
+    pat = {
+        "email": re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
+        "phone": re.compile(r"(?<![\w-])(?:\+81[- ]?\d{1,4}[- ]?\d{1,4}[- ]?\d{4}|\(?0\d{1,4}\)?[-( ]?\d{1,4}\)?[- ]?\d{3,4}|"
+                            r"[０-９]{2,5}[－−ー][０-９]{1,4}[－−ー][０-９]{3,4})(?![\w-])"),
+        "surname": re.compile("|".join(map(re.escape, surnames))),
+        "digits12+": re.compile(r"(?<![\d])\d{4}[ -]?\d{4}[ -]?\d{4}(?:[ -]?\d{1,4})?(?![\d])"),
+    }
+    for p in sorted(S.files):
+        f = S.files[p]
+        text = extract_text(p, f.data, f.encoding)
+        covered = [False] * len(text)
+        for t, vals in f.labels.items():
+            for v in vals:
+                for m in re.finditer(re.escape(v), text):
+                    for i in range(m.start(), m.end()):
+                        covered[i] = True
+        for k, rx in pat.items():
+            miss = sorted({m.group(0) for m in rx.finditer(text) if not all(covered[m.start():m.end()])})
+            if k == "email":
+                miss = [m for m in miss if not re.search(r"^(Message-ID|In-Reply-To|References): .*" + re.escape(m), text, re.M)]
+            if k == "digits12+":
+                miss = [m + (" [MN-valid]" if mynumber_valid(m) and len(re.sub(r"\D", "", m)) == 12 else "")
+                        + (" [Luhn]" if luhn_valid(m) and len(re.sub(r"\D", "", m)) >= 14 else "")
+                        + (" [corp-valid]" if corp_valid(m) else "") for m in miss]
+            if miss:
+                print(f"QA {p} [{k}] unlabelled: {miss[:12]}{' ...' if len(miss) > 12 else ''}")
+
+
+def main(argv):
+    out = OUT_DIR
+    if "--out" in argv:
+        out = Path(argv[argv.index("--out") + 1]).resolve()
+    S = build()
+    if "--verify" in argv:
+        ok = verify(S, out)
+        if "--qa" in argv:
+            qa_report(S, out)
+        print("verify:", "OK" if ok else "FAILED", f"({len(S.files)} files)")
+        return 0 if ok else 1
+    write(S, out)
+    print(f"wrote {len(S.files)} files + labels.json + README.md to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

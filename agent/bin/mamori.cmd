@@ -1,0 +1,14 @@
+@echo off
+rem Runs Mamori on Windows. Installed: lib\mamori.jar beside bin\. In a source checkout: target\mamori.jar
+rem (build it first with "mvn -DskipTests package").
+setlocal
+set "HERE=%~dp0"
+set "JAR=%MAMORI_JAR%"
+if "%JAR%"=="" if exist "%HERE%..\lib\mamori.jar" set "JAR=%HERE%..\lib\mamori.jar"
+if "%JAR%"=="" set "JAR=%HERE%..\..\target\mamori.jar"
+if not exist "%JAR%" (
+  echo mamori: %JAR% not found; run "mvn -DskipTests package" in the source folder first 1>&2
+  exit /b 2
+)
+java %MAMORI_JAVA_OPTS% -jar "%JAR%" %*
+exit /b %ERRORLEVEL%

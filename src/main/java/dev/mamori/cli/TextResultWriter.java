@@ -1,0 +1,59 @@
+package dev.mamori.cli;
+
+import dev.mamori.extract.ExtractionStatus;
+import dev.mamori.scan.DocumentResult;
+import dev.mamori.scan.ScanSummary;
+import dev.mamori.verdict.FindingSummary;
+import dev.mamori.verdict.Severity;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/**
+ * For people: one block per document that holds something or could not be read fully, then the
+ * summary. Clean documents are not listed (there may be thousands).
+ */
+final class TextResultWriter implements ResultWriter {
+
+    private final PrintWriter out;
+
+    TextResultWriter(PrintWriter out) {
+        this.out = out;
+    }
+
+    @Override
+    public void write(DocumentResult r) {
+        boolean interesting = r.verdict().severity() != Severity.NONE || r.status() != ExtractionStatus.OK
+                || !r.verdict().findings().isEmpty();
+        if (!interesting) {
+            return;
+        }
+        StringBuilder head = new StringBuilder();
+        head.append(String.format(Locale.ROOT, "%-6s %s", r.verdict().severity().label().toUpperCase(Locale.ROOT), r.path()));
+        if (r.status() != ExtractionStatus.OK) {
+            head.append("  [").append(r.status().label()).append(": ").append(r.reason()).append(']');
+        }
+        if (r.verdict().records() > 0) {
+            head.append("  records=").append(r.verdict().records());
+        }
+        if (!r.verdict().flags().isEmpty()) {
+            head.append("  flags=").append(String.join(",", r.verdict().flags()));
+        }
+        out.println(head);
+        for (FindingSummary f : r.verdict().findings()) {
+            out.printf(Locale.ROOT, "         %-24s x%-5d %-6s %s  (%s)%n", f.type(), f.count(), f.confidence().label(),
+                    String.join(", ", f.samples()), f.rule());
+        }
+    }
+
+    @Override
+    public void finish(ScanSummary summary) {
+        SummaryPrinter.print(summary, out);
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.flush();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.mamori.scan;
+
+import dev.mamori.detect.DetectionEngine;
+import dev.mamori.detect.ScanText;
+import dev.mamori.extract.ExtractedDocument;
+import dev.mamori.extract.ExtractionStatus;
+import dev.mamori.rules.RuleSet;
+import dev.mamori.verdict.DocumentFacts;
+import dev.mamori.verdict.FindingSummary;
+import dev.mamori.verdict.Policy;
+import dev.mamori.verdict.RecordCounter;
+import dev.mamori.verdict.Verdict;
+
+/** Text → findings → records → verdict, for one extracted document. Thread-safe. */
+public final class DocumentAnalyzer {
+
+    private final DetectionEngine engine;
+    private final RecordCounter records;
+    private final Policy policy;
+
+    public DocumentAnalyzer(RuleSet rules) {
+        this.engine = rules.engine();
+        this.records = new RecordCounter(rules.records());
+        this.policy = rules.policy();
+    }
+
+    public DocumentResult analyze(ExtractedDocument doc) {
+        ExtractionStatus status = doc.status();
+        String reason = doc.reason();
+        var findings = java.util.List.<dev.mamori.detect.Finding>of();
+        int recordCount = 0;
+        if (!doc.text().isEmpty()) {
+            ScanText text = ScanText.of(doc.text());
+            DetectionEngine.Detection detection = engine.detect(text);
+            findings = detection.findings();
+            recordCount = records.count(text, findings);
+            if (!detection.warnings().isEmpty()) {
+                if (status == ExtractionStatus.OK) {
+                    status = ExtractionStatus.TRUNCATED;
+                }
+                String warnings = String.join("; ", detection.warnings());
+                reason = reason == null ? warnings : reason + "; " + warnings;
+            }
+        }
+        Policy.Outcome outcome = policy.judge(new DocumentFacts(status, findings, recordCount));
+        Verdict verdict = new Verdict(outcome.severity(), recordCount, FindingSummary.of(findings), outcome.ruleIds(),
+                outcome.flags());
+        return new DocumentResult(doc.path(), status, reason, doc.contentType(), doc.text().length(), verdict);
+    }
+}
