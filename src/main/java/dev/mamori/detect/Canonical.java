@@ -3,7 +3,8 @@ package dev.mamori.detect;
 import java.util.Locale;
 
 /**
- * The comparable form of a value: NFKC, lower case, letters, digits, {@code @} and {@code .} only.
+ * The comparable form of a value: NFKC, lower case, letters, digits and {@code .} only (e-mail
+ * addresses keep all their characters).
  * Used to match exclusions and labels against findings whatever their formatting.
  */
 public final class Canonical {
@@ -13,6 +14,9 @@ public final class Canonical {
 
     public static String of(String value) {
         String n = NormalizedText.of(value).text().toLowerCase(Locale.ROOT);
+        if (n.indexOf('@') > 0) { // an e-mail address: every character counts
+            return n.strip();
+        }
         StringBuilder b = new StringBuilder(n.length());
         for (int i = 0; i < n.length(); ) {
             int cp = n.codePointAt(i);

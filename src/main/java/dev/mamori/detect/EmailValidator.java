@@ -38,6 +38,6 @@ final class EmailValidator implements Validator {
         if (rejectTlds.contains(tld)) {
             return Result.fail("'." + tld + "' is a file extension");
         }
-        return Result.ok(local + "@" + domain, "well-formed address");
+        return Result.ok((local + "@" + domain).toLowerCase(Locale.ROOT), "well-formed address");
     }
 }

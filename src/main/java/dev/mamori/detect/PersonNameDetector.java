@@ -24,6 +24,7 @@ public final class PersonNameDetector implements Detector {
     private static final String SURNAME = "名詞-固有名詞-人名-姓";
     private static final String GIVEN = "名詞-固有名詞-人名-名";
     private static final String FULL = "名詞-固有名詞-人名-一般";
+    private static final String UNKNOWN = "未知語";
 
     private final RuleSpec spec;
     private final UserDictionary userDictionary;
@@ -60,8 +61,9 @@ public final class PersonNameDetector implements Detector {
     }
 
     private record Token(int start, int end, String pos, String surface) {
+        /** A space between name parts; a tab or line break separates cells and lines, not names. */
         boolean isSpace() {
-            return surface.isBlank();
+            return !surface.isEmpty() && surface.chars().allMatch(c -> c == ' ' || c == '\u3000');
         }
     }
 
@@ -72,25 +74,37 @@ public final class PersonNameDetector implements Detector {
 
     @Override
     public List<Finding> detect(ScanText text) {
-        List<Token> tokens = tokenize(text.text(), spec.deadline());
+        List<Token> tokens = tokenize(fullWidthPunctuation(text.text()), spec.deadline());
         List<Finding> findings = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
-            if (t.pos().equals(SURNAME)) {
+            if (t.pos().equals(SURNAME) || (isNoun(t) && nextIsGivenName(tokens, i, text.text()))) {
                 int j = skipSpaces(tokens, i + 1, text.text());
-                boolean full = j < tokens.size() && tokens.get(j).pos().equals(GIVEN);
-                int end = full ? tokens.get(j).end() : t.end();
-                int after = skipSpaces(tokens, full ? j + 1 : i + 1, text.text());
+                boolean spaced = j > i + 1;
+                int givenEnd = -1;
+                String how = "IPADIC surname";
+                if (j < tokens.size() && tokens.get(j).pos().equals(GIVEN)) {
+                    givenEnd = j;
+                    how = "IPADIC surname + given name";
+                } else if (spaced) {
+                    givenEnd = shortGivenName(tokens, j);
+                    how = "IPADIC surname + space + short given name";
+                }
+                boolean full = givenEnd >= 0;
+                int end = full ? tokens.get(givenEnd).end() : t.end();
+                int after = skipSpaces(tokens, full ? givenEnd + 1 : i + 1, text.text());
                 boolean honorific = after < tokens.size() && honorifics.contains(tokens.get(after).surface());
                 if (!full && !(honorific && surnameWithHonorific)) {
                     continue;
                 }
-                Finding f = judge(text, t.start(), end, full ? "IPADIC surname + given name" : "IPADIC surname",
-                        honorific ? tokens.get(after).surface() : null);
+                if (!hasKanji(text.text(), t.start(), end)) {
+                    continue; // しらたき: hiragana words the dictionary mistakes for names
+                }
+                Finding f = judge(text, t.start(), end, how, honorific ? tokens.get(after).surface() : null);
                 if (f != null) {
                     findings.add(f);
                 }
-                i = full ? j : i;
+                i = full ? givenEnd : i;
             } else if (t.pos().equals(FULL) && t.end() - t.start() >= 2) {
                 int after = skipSpaces(tokens, i + 1, text.text());
                 boolean honorific = after < tokens.size() && honorifics.contains(tokens.get(after).surface());
@@ -102,6 +116,86 @@ public final class PersonNameDetector implements Detector {
             }
         }
         return findings;
+    }
+
+    /**
+     * IPADIC tags a surname by its neighbours; after some punctuation it calls 山田 a common noun.
+     * A short kanji or kana noun right before a tagged given name (太郎) is taken as the surname.
+     */
+    private static boolean isNoun(Token t) {
+        int len = t.end() - t.start();
+        return len >= 1 && len <= 3 && (t.pos().startsWith("名詞-一般") || t.pos().startsWith("名詞-固有名詞"))
+                && t.surface().codePoints().allMatch(PersonNameDetector::isJapaneseLetter);
+    }
+
+    /**
+     * After "surname + space", a given name the dictionary does not know (明美, 蓮): one to three
+     * kanji or kana in at most two tokens, followed by a boundary (space, punctuation, line end,
+     * honorific). Returns the index of its last token, or -1.
+     */
+    private int shortGivenName(List<Token> tokens, int j) {
+        int length = 0;
+        int k = j;
+        while (k < tokens.size() && k - j < 2) {
+            Token t = tokens.get(k);
+            if (t.isSpace() || !t.surface().codePoints().allMatch(PersonNameDetector::isJapaneseLetter)
+                    || !(t.pos().startsWith("名詞-固有名詞") || t.pos().equals(UNKNOWN)
+                         || (t.pos().startsWith("名詞-一般") && t.end() - t.start() <= 2))) {
+                break; // particles, symbols, numbers and long common words (保護者) are not given names
+            }
+            length += t.end() - t.start();
+            k++;
+            if (length > 3) {
+                return -1;
+            }
+            if (k >= tokens.size() || isBoundary(tokens.get(k))) {
+                return k - 1;
+            }
+        }
+        return -1;
+    }
+
+    private boolean isBoundary(Token t) {
+        return t.isSpace() || t.surface().isBlank() || t.pos().startsWith("記号") || honorifics.contains(t.surface())
+                || !t.surface().codePoints().allMatch(PersonNameDetector::isJapaneseLetter);
+    }
+
+    private static boolean hasKanji(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (Character.UnicodeScript.of(text.charAt(i)) == Character.UnicodeScript.HAN) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean nextIsGivenName(List<Token> tokens, int i, String text) {
+        int j = skipSpaces(tokens, i + 1, text);
+        return j < tokens.size() && tokens.get(j).pos().equals(GIVEN);
+    }
+
+    private static boolean isJapaneseLetter(int cp) {
+        Character.UnicodeScript s = Character.UnicodeScript.of(cp);
+        return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
+                || s == Character.UnicodeScript.KATAKANA;
+    }
+
+    /**
+     * Kuromoji's dictionary knows full-width punctuation, which NFKC turned into ASCII; giving it
+     * back (one char for one, so offsets hold) keeps its tagging as good as on the original text.
+     */
+    static String fullWidthPunctuation(String text) {
+        char[] chars = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '!' && c <= '~' && !Character.isLetterOrDigit(c)) {
+                if (chars == null) {
+                    chars = text.toCharArray();
+                }
+                chars[i] = (char) (c - '!' + '\uFF01');
+            }
+        }
+        return chars == null ? text : new String(chars);
     }
 
     private Finding judge(ScanText text, int start, int end, String how, String honorific) {

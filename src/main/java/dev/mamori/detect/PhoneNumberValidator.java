@@ -32,7 +32,7 @@ final class PhoneNumberValidator implements Validator {
                 return Result.fail("international number outside Japan");
             }
             return d.length() >= 8 && d.length() <= 15
-                    ? Result.ok("+" + d, "international E.164 number")
+                    ? Result.ok(d, "international E.164 number")
                     : Result.fail("not an E.164 length");
         }
         return domestic(d);

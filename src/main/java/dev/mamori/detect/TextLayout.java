@@ -51,20 +51,56 @@ public final class TextLayout {
                 l++;
                 continue;
             }
+            // a table runs on over rows with the same separator; blank lines between rows (HTML
+            // tables come out that way) do not end it
             int end = l;
-            while (end + 1 < lines && lineSeparator[end + 1] == sep
-                    && (sep == '\t' || separatorCount[end + 1] == separatorCount[l])) {
-                end++;
+            int next = nextNonBlank(end + 1);
+            while (next < lines && lineSeparator[next] == sep
+                    && (sep == '\t' || separatorCount[next] == separatorCount[l])) {
+                end = next;
+                next = nextNonBlank(end + 1);
             }
-            if (end > l) { // a table needs a header and at least one row
-                for (int k = l; k <= end; k++) {
-                    tableHeaderLine[k] = l;
+            int header = headerOf(l, end);
+            if (header >= 0 && end > header) { // a table needs a header and at least one row
+                for (int k = header; k <= end; k++) {
+                    if (lineSeparator[k] == sep) {
+                        tableHeaderLine[k] = header;
+                    }
                 }
-            } else {
-                lineSeparator[l] = 0;
+            }
+            for (int k = l; k <= end; k++) {
+                if (tableHeaderLine[k] < 0) {
+                    lineSeparator[k] = 0;
+                }
             }
             l = end + 1;
         }
+    }
+
+    private int nextNonBlank(int from) {
+        int k = from;
+        while (k < lineStarts.length && isBlank(k)) {
+            k++;
+        }
+        return k;
+    }
+
+    /**
+     * The header row: the first of the block's first three rows that fills at least half its
+     * cells (a title row above a table, "部品表,,,,作成日", is not the header).
+     */
+    private int headerOf(int first, int last) {
+        for (int k = first; k <= Math.min(last, first + 2); k++) {
+            if (isBlank(k) || lineSeparator[k] == 0) {
+                continue;
+            }
+            Cell[] cells = cells(k);
+            long filled = java.util.Arrays.stream(cells).filter(c -> !c.text().isEmpty()).count();
+            if (filled * 2 >= cells.length) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     public static TextLayout of(String normalizedText) {

@@ -14,6 +14,7 @@ import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.exception.ZeroByteFileException;
 import org.apache.tika.extractor.EmbeddedDocumentExtractor;
 import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Message;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.AutoDetectParser;
@@ -33,8 +34,8 @@ import org.xml.sax.SAXException;
 public final class TikaExtractor implements Extractor {
 
     /** Metadata that holds personal data outside the body: mail headers, document authors. */
-    private static final List<String> TEXT_METADATA = List.of("Message-From", "Message-To", "Message-CC",
-            "Message-BCC", "dc:creator", "meta:last-author", "dc:title", "dc:subject");
+    private static final List<String> TEXT_METADATA = List.of(Message.MESSAGE_FROM, Message.MESSAGE_TO,
+            Message.MESSAGE_CC, Message.MESSAGE_BCC, "dc:creator", "meta:last-author", "dc:title", "dc:subject");
 
     private final Parser parser = new AutoDetectParser();
     private final ExtractionLimits limits;

@@ -1,0 +1,149 @@
+package dev.mamori.eval;
+
+import dev.mamori.detect.Canonical;
+import dev.mamori.detect.Confidence;
+import dev.mamori.detect.DetectionEngine;
+import dev.mamori.detect.Finding;
+import dev.mamori.extract.ExtractedDocument;
+import dev.mamori.extract.Extractor;
+import dev.mamori.mask.MaskStyle;
+import dev.mamori.mask.Masker;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Runs extraction and detection over a labelled folder and compares, per file and type, the
+ * distinct values found with the labelled ones. Number-like values must match exactly (in
+ * canonical form); names and addresses match when one contains the other and the shorter is at
+ * least half the longer (a prediction may leave out a building name, or include a ward).
+ */
+public final class Evaluation {
+
+    /** Types whose values are matched loosely. */
+    private static final Set<String> FUZZY = Set.of("PERSON_NAME", "STREET_ADDRESS");
+
+    /** Per type: labelled and predicted values, those matched, and the misses both ways (masked). */
+    public static final class TypeScore {
+        int labels;
+        int labelsFound;
+        int predictions;
+        int predictionsRight;
+        final List<String> falsePositives = new ArrayList<>();
+        final List<String> falseNegatives = new ArrayList<>();
+
+        public double precision() {
+            return predictions == 0 ? 1.0 : predictionsRight / (double) predictions;
+        }
+
+        public double recall() {
+            return labels == 0 ? 1.0 : labelsFound / (double) labels;
+        }
+
+        public int labels() {
+            return labels;
+        }
+
+        public int predictions() {
+            return predictions;
+        }
+
+        /** "file: masked value" of each false positive. */
+        public List<String> falsePositives() {
+            return falsePositives;
+        }
+
+        public List<String> falseNegatives() {
+            return falseNegatives;
+        }
+    }
+
+    private final Map<String, TypeScore> scores = new TreeMap<>();
+
+    private Evaluation() {
+    }
+
+    public Map<String, TypeScore> scores() {
+        return scores;
+    }
+
+    /**
+     * @param minConfidence findings below this are not counted as predictions
+     */
+    public static Evaluation run(Path folder, Labels labels, Extractor extractor, DetectionEngine engine,
+                                 Confidence minConfidence) {
+        Evaluation e = new Evaluation();
+        for (String type : labels.types()) {
+            e.scores.put(type, new TypeScore());
+        }
+        for (var file : labels.files().entrySet()) {
+            Map<String, Set<String>> predicted = new HashMap<>();
+            for (ExtractedDocument doc : extractor.extract(folder.resolve(file.getKey()), file.getKey())) {
+                for (Finding f : engine.detect(doc.text()).findings()) {
+                    if (f.confidence().atLeast(minConfidence) && e.scores.containsKey(f.type())) {
+                        predicted.computeIfAbsent(f.type(), k -> new HashSet<>()).add(f.value());
+                    }
+                }
+            }
+            for (var type : e.scores.entrySet()) {
+                Set<String> expected = new HashSet<>();
+                for (String v : file.getValue().getOrDefault(type.getKey(), List.of())) {
+                    expected.add(canonical(type.getKey(), v));
+                }
+                e.compare(file.getKey(), type.getKey(), expected, predicted.getOrDefault(type.getKey(), Set.of()),
+                        type.getValue());
+            }
+        }
+        return e;
+    }
+
+    static String canonical(String type, String labelled) {
+        return type.equals("DATE_OF_BIRTH") ? labelled.trim() : Canonical.of(labelled);
+    }
+
+    private void compare(String file, String type, Set<String> expected, Set<String> predicted, TypeScore score) {
+        score.labels += expected.size();
+        score.predictions += predicted.size();
+        for (String l : expected) {
+            if (predicted.stream().anyMatch(p -> matches(type, l, p))) {
+                score.labelsFound++;
+            } else {
+                score.falseNegatives.add(file + ": " + Masker.mask(MaskStyle.ALL, l));
+            }
+        }
+        for (String p : predicted) {
+            if (expected.stream().anyMatch(l -> matches(type, l, p))) {
+                score.predictionsRight++;
+            } else {
+                score.falsePositives.add(file + ": " + Masker.mask(MaskStyle.ALL, p));
+            }
+        }
+    }
+
+    static boolean matches(String type, String label, String prediction) {
+        if (label.equals(prediction)) {
+            return true;
+        }
+        if (!FUZZY.contains(type)) {
+            return false;
+        }
+        String longer = label.length() >= prediction.length() ? label : prediction;
+        String shorter = longer == label ? prediction : label;
+        return longer.contains(shorter) && shorter.length() * 2 >= longer.length();
+    }
+
+    /** The table: type, labels, predictions, precision, recall. */
+    public String table() {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-26s %7s %7s %9s %7s%n", "type", "labels",
+                "found", "precision", "recall"));
+        scores.forEach((type, s) -> b.append(String.format(Locale.ROOT, "%-26s %7d %7d %9.3f %7.3f%n", type, s.labels,
+                s.predictions, s.precision(), s.recall())));
+        return b.toString();
+    }
+}
