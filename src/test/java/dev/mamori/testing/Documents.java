@@ -159,9 +159,11 @@ public final class Documents {
         m.append("Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n");
         m.append(wrap(b64(body.getBytes(StandardCharsets.UTF_8)))).append("\r\n");
         for (var a : attachments.entrySet()) {
+            // non-ASCII file names as MIME encoded words, as Japanese mail clients write them
+            String name = "=?UTF-8?B?" + b64(a.getKey().getBytes(StandardCharsets.UTF_8)) + "?=";
             m.append("--").append(boundary).append("\r\n");
-            m.append("Content-Type: application/octet-stream; name=\"").append(a.getKey()).append("\"\r\n");
-            m.append("Content-Disposition: attachment; filename=\"").append(a.getKey()).append("\"\r\n");
+            m.append("Content-Type: application/octet-stream; name=\"").append(name).append("\"\r\n");
+            m.append("Content-Disposition: attachment; filename=\"").append(name).append("\"\r\n");
             m.append("Content-Transfer-Encoding: base64\r\n\r\n");
             m.append(wrap(b64(a.getValue()))).append("\r\n");
         }
