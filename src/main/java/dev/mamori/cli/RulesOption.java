@@ -11,18 +11,31 @@ import java.time.Clock;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** {@code --rules DIR|FILE}: which rule packs to use (default: the bundled ones). */
+/**
+ * Which rule packs to use: the bundled ones, plus {@code --add-rules}, or instead {@code --rules}.
+ */
 final class RulesOption {
 
     @Option(names = "--rules", paramLabel = "DIR|FILE",
-            description = "Rule pack file or folder of packs (repeatable). Default: the bundled rules.")
+            description = "Use these rule packs (file or folder, repeatable) instead of the bundled ones.")
     List<Path> rules = List.of();
+
+    @Option(names = "--add-rules", paramLabel = "DIR|FILE",
+            description = "Add these rule packs (file or folder, repeatable) to the bundled ones (or to --rules).")
+    List<Path> addRules = List.of();
 
     /** Loads the packs; on failure prints every problem to {@code err} and returns null. */
     RuleSet load(Clock clock, PrintWriter err) {
         RuleSetLoader loader = new RuleSetLoader(clock);
         try {
-            return rules.isEmpty() ? loader.loadBundled() : loader.load(rules);
+            List<Path> packs = new java.util.ArrayList<>(rules.isEmpty() ? List.of(RuleSetLoader.bundledRules()) : rules);
+            packs.addAll(addRules);
+            RuleSet set = loader.load(packs);
+            if (set.policy().rules().isEmpty()) {
+                err.println("mamori: warning: the rule packs define no policy, so every file gets severity none"
+                        + " (use --add-rules to keep the bundled policy)");
+            }
+            return set;
         } catch (RuleLoadException e) {
             for (RuleProblem p : e.problems()) {
                 err.println(p);

@@ -54,7 +54,8 @@ final class ScanCommand implements Callable<Integer> {
             description = "Parse files in supervised worker processes (process, default) or in this JVM (in_process: faster start, but a hostile file can exhaust memory or hang).")
     Isolation isolation;
 
-    @Option(names = "--max-bytes", paramLabel = "BYTES", description = "Bytes read per file (default ${DEFAULT-VALUE}).")
+    @Option(names = "--max-bytes", paramLabel = "BYTES",
+            description = "Bytes read from each file on disk; archive members are bounded by --max-chars, --max-members and --timeout (default ${DEFAULT-VALUE}).")
     long maxBytes = ExtractionLimits.defaults().maxBytes();
 
     @Option(names = "--max-chars", paramLabel = "CHARS", description = "Characters of text kept per file (default ${DEFAULT-VALUE}).")
@@ -66,7 +67,8 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--max-members", description = "Documents opened inside one file (default ${DEFAULT-VALUE}).")
     int maxMembers = ExtractionLimits.defaults().maxMembers();
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Wall time per file (default ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "Wall time per file, enforced by stopping the worker process; not enforced with --isolation in_process (default ${DEFAULT-VALUE}).")
     long timeoutSeconds = ExtractionLimits.defaults().timeout().toSeconds();
 
     @Option(names = "--worker-heap", paramLabel = "MB", description = "Heap of each worker process (default ${DEFAULT-VALUE}).")
@@ -76,7 +78,7 @@ final class ScanCommand implements Callable<Integer> {
             description = "Show a progress bar (default: only on a terminal).")
     Boolean progress;
 
-    @Option(names = {"-q", "--quiet"}, description = "No summary; results only.")
+    @Option(names = {"-q", "--quiet"}, description = "No summary table; results only.")
     boolean quiet;
 
     @Override
@@ -126,7 +128,7 @@ final class ScanCommand implements Callable<Integer> {
         return switch (format) {
             case jsonl -> new JsonlResultWriter(w);
             case csv -> new CsvResultWriter(w);
-            case text -> new TextResultWriter(new PrintWriter(w));
+            case text -> new TextResultWriter(new PrintWriter(w), !quiet);
         };
     }
 

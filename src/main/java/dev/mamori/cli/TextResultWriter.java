@@ -16,9 +16,11 @@ import java.util.Locale;
 final class TextResultWriter implements ResultWriter {
 
     private final PrintWriter out;
+    private final boolean summary;
 
-    TextResultWriter(PrintWriter out) {
+    TextResultWriter(PrintWriter out, boolean summary) {
         this.out = out;
+        this.summary = summary;
     }
 
     @Override
@@ -47,8 +49,10 @@ final class TextResultWriter implements ResultWriter {
     }
 
     @Override
-    public void finish(ScanSummary summary) {
-        SummaryPrinter.print(summary, out);
+    public void finish(ScanSummary totals) {
+        if (summary) {
+            SummaryPrinter.print(totals, out);
+        }
         out.flush();
     }
 

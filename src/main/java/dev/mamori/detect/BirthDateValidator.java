@@ -102,6 +102,6 @@ final class BirthDateValidator implements Validator {
         if (age < minAge || age > maxAge) {
             return Result.fail("age " + age + " outside " + minAge + "-" + maxAge);
         }
-        return Result.ok(date.toString(), "calendar date " + date + ", age " + age);
+        return Result.ok(date.toString(), "real calendar date" + (era != null ? " in the " + era.kanji + " era" : "") + ", age " + age);
     }
 }

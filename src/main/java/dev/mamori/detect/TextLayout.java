@@ -3,13 +3,13 @@ package dev.mamori.detect;
 import java.util.Arrays;
 
 /**
- * Where lines, paragraphs and table cells are in a normalised text.
+ * Where lines and table cells are in a normalised text.
  *
  * <p>Extracted spreadsheets and CSV files come out as one row per line with cells separated by
  * tabs or commas. A run of consecutive lines that share a separator (CSV: the same number of commas)
  * is a table; its first line is
  * taken as the header row, so a value can be judged by the heading of its column ("生年月日",
- * "個人番号"). Records are counted per table row or per paragraph.
+ * "個人番号"). Records are counted per table row.
  */
 public final class TextLayout {
 
@@ -21,8 +21,6 @@ public final class TextLayout {
     private final int[] separatorCount;
     /** Per line: index of the first line of its table, or -1. */
     private final int[] tableHeaderLine;
-    /** Per line: index of the paragraph it belongs to. */
-    private final int[] paragraph;
 
     private TextLayout(String text, int[] lineStarts) {
         this.text = text;
@@ -31,18 +29,9 @@ public final class TextLayout {
         this.lineSeparator = new char[lines];
         this.separatorCount = new int[lines];
         this.tableHeaderLine = new int[lines];
-        this.paragraph = new int[lines];
         Arrays.fill(tableHeaderLine, -1);
         for (int l = 0; l < lines; l++) {
             lineSeparator[l] = separatorOf(l);
-        }
-        int para = 0;
-        for (int l = 0; l < lines; l++) {
-            boolean blank = isBlank(l);
-            if (blank && l > 0 && !isBlank(l - 1)) {
-                para++;
-            }
-            paragraph[l] = para;
         }
         int l = 0;
         while (l < lines) {
@@ -150,10 +139,6 @@ public final class TextLayout {
     /** True when the line is the first (header) line of a table. */
     public boolean isTableHeader(int line) {
         return tableHeaderLine[line] == line;
-    }
-
-    public int paragraphOf(int line) {
-        return paragraph[line];
     }
 
     /** Zero-based index of the table cell holding {@code pos}, or -1 outside tables. */

@@ -70,6 +70,11 @@ public final class RuleSetLoader {
 
     /** The rule packs bundled with Mamori (the {@code rules/} folder, packaged in the jar). */
     public RuleSet loadBundled() throws RuleLoadException, IOException {
+        return load(List.of(bundledRules()));
+    }
+
+    /** Where the bundled packs are: a folder of the jar (or of the classes directory). */
+    public static Path bundledRules() throws IOException {
         var url = RuleSetLoader.class.getResource("/rules/");
         if (url == null) {
             throw new IOException("the bundled rules are missing from the class path");
@@ -83,9 +88,9 @@ public final class RuleSetLoader {
                 } catch (FileSystemNotFoundException e) {
                     fs = FileSystems.newFileSystem(uri, Map.of());
                 }
-                return load(List.of(fs.getPath("/rules")));
+                return fs.getPath("/rules");
             }
-            return load(List.of(Path.of(uri)));
+            return Path.of(uri);
         } catch (URISyntaxException e) {
             throw new IOException("cannot locate the bundled rules: " + e.getMessage(), e);
         }

@@ -18,6 +18,14 @@ final class Suggest {
                 best = c;
             }
         }
+        if (best == null && word.length() >= 3) {
+            // a truncated or misspelt prefix: "luhm" for "luhn-card"
+            for (String c : candidates) {
+                if (c.length() > word.length() && distance(word, c.substring(0, word.length())) <= 1) {
+                    return c;
+                }
+            }
+        }
         return best;
     }
 

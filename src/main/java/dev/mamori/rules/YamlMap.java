@@ -67,8 +67,9 @@ final class YamlMap {
         problems.add(at(file, at == null ? null : at.getStartMark(), message));
     }
 
+    /** A problem with the value of {@code key}: located at the value (or at the mapping when absent). */
     void problem(String key, String message) {
-        problem(entries.containsKey(key) ? entries.get(key).getKeyNode() : node, message);
+        problem(entries.containsKey(key) ? entries.get(key).getValueNode() : node, message);
     }
 
     boolean has(String key) {

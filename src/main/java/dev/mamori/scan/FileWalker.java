@@ -18,8 +18,8 @@ import java.util.function.Consumer;
  */
 final class FileWalker {
 
-    /** A file to scan, or a place that could not be walked. */
-    record Entry(Path file, String display, String problem) {
+    /** A file to scan, or a place that could not be walked ({@code problem}) or is not read ({@code skipped}). */
+    record Entry(Path file, String display, String problem, String skipped) {
     }
 
     private final List<PathMatcher> excluded;
@@ -31,7 +31,7 @@ final class FileWalker {
     void walk(List<Path> roots, Consumer<Entry> sink) {
         for (Path root : roots) {
             if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                sink.accept(new Entry(root, root.toString(), "no such file or folder"));
+                sink.accept(new Entry(root, root.toString(), "no such file or folder", null));
                 continue;
             }
             try {
@@ -43,8 +43,14 @@ final class FileWalker {
 
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                        if (attrs.isRegularFile() && !isExcluded(file)) {
-                            sink.accept(new Entry(file, file.toString(), null));
+                        if (isExcluded(file)) {
+                            return FileVisitResult.CONTINUE; // excluded on purpose by the rule packs
+                        }
+                        if (attrs.isRegularFile()) {
+                            sink.accept(new Entry(file, file.toString(), null, null));
+                        } else {
+                            sink.accept(new Entry(file, file.toString(), null, attrs.isSymbolicLink()
+                                    ? "symbolic link not followed" : "not a regular file"));
                         }
                         return FileVisitResult.CONTINUE;
                     }
@@ -52,12 +58,12 @@ final class FileWalker {
                     @Override
                     public FileVisitResult visitFileFailed(Path file, IOException e) {
                         sink.accept(new Entry(file, file.toString(), "cannot read: " + e.getClass().getSimpleName()
-                                + (e.getMessage() == null ? "" : " " + e.getMessage())));
+                                + (e.getMessage() == null ? "" : " " + e.getMessage()), null));
                         return FileVisitResult.CONTINUE;
                     }
                 });
             } catch (IOException e) {
-                sink.accept(new Entry(root, root.toString(), "cannot walk: " + e.getMessage()));
+                sink.accept(new Entry(root, root.toString(), "cannot walk: " + e.getMessage(), null));
             }
         }
     }

@@ -87,6 +87,10 @@ public final class Scanner implements AutoCloseable {
         if (entry.problem() != null) {
             return List.of(failed(entry.display(), entry.problem()));
         }
+        if (entry.skipped() != null) {
+            return List.of(analyzer.analyze(ExtractedDocument.failed(entry.display(), ExtractionStatus.SKIPPED,
+                    entry.skipped())));
+        }
         List<DocumentResult> results = new ArrayList<>();
         for (ExtractedDocument doc : extractor.extract(entry.file(), entry.display())) {
             try {
