@@ -30,6 +30,16 @@ public final class ContextMatcher {
         return proximity;
     }
 
+    /** True when any keyword occurs anywhere in the text (column headings are text too). */
+    boolean occursIn(ScanText text) {
+        for (String keyword : keywords) {
+            if (text.lower().contains(keyword)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The first keyword seen near [start, end) of the normalised text, as a description; null if none. */
     public String find(ScanText text, int start, int end) {
         if (keywords.isEmpty()) {
@@ -39,14 +49,14 @@ public final class ContextMatcher {
         int from = Math.max(0, start - proximity);
         int to = Math.min(lower.length(), end + proximity);
         for (String keyword : keywords) {
-            int at = lower.indexOf(keyword, from);
-            while (at >= 0 && at + keyword.length() <= to) {
+            int at = indexOf(lower, keyword, from, to);
+            while (at >= 0) {
                 boolean before = at + keyword.length() <= start;
                 boolean outside = before || at >= end; // not inside the match itself
                 if (outside && sameSentence(lower, before ? at + keyword.length() : end, before ? start : at)) {
                     return "'" + keyword + "' within " + distance(at, keyword.length(), start, end) + " chars";
                 }
-                at = lower.indexOf(keyword, at + 1);
+                at = indexOf(lower, keyword, at + 1, to);
             }
         }
         if (useColumnHeader) {
@@ -60,6 +70,17 @@ public final class ContextMatcher {
             }
         }
         return null;
+    }
+
+    /** First occurrence of {@code keyword} lying wholly inside [from, to), or -1; never looks past {@code to}. */
+    private static int indexOf(String text, String keyword, int from, int to) {
+        char first = keyword.charAt(0);
+        for (int i = from, last = to - keyword.length(); i <= last; i++) {
+            if (text.charAt(i) == first && text.startsWith(keyword, i)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

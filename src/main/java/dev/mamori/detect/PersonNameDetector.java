@@ -9,7 +9,6 @@ import java.util.Set;
 import org.apache.lucene.analysis.ja.JapaneseTokenizer;
 import org.apache.lucene.analysis.ja.dict.UserDictionary;
 import org.apache.lucene.analysis.ja.tokenattributes.PartOfSpeechAttribute;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
@@ -25,20 +24,35 @@ public final class PersonNameDetector implements Detector {
     private static final String GIVEN = "名詞-固有名詞-人名-名";
     private static final String FULL = "名詞-固有名詞-人名-一般";
     private static final String UNKNOWN = "未知語";
+    private static final String RUN_BOUNDARY = "記号-境界";
 
     private final RuleSpec spec;
     private final UserDictionary userDictionary;
     private final Set<String> honorifics;
     private final Confidence honorificConfidence;
     private final boolean surnameWithHonorific;
+    /** Tokenizers are not thread-safe but are reusable: one per scanning thread. */
+    private final ThreadLocal<JapaneseTokenizer> tokenizers;
+    private final Anchors anchors;
 
+    /**
+     * @param anchors where names are worth looking for: morphological analysis runs only on the
+     *                runs of Japanese text within these windows (near a phone number, a label, an honorific)
+     */
     public PersonNameDetector(RuleSpec spec, UserDictionary userDictionary, Set<String> honorifics,
-                              Confidence honorificConfidence, boolean surnameWithHonorific) {
+                              Confidence honorificConfidence, boolean surnameWithHonorific, Anchors anchors) {
+        this.anchors = anchors;
         this.spec = spec;
         this.userDictionary = userDictionary;
         this.honorifics = Set.copyOf(honorifics);
         this.honorificConfidence = honorificConfidence;
         this.surnameWithHonorific = surnameWithHonorific;
+        this.tokenizers = ThreadLocal.withInitial(() -> {
+            JapaneseTokenizer t = new JapaneseTokenizer(userDictionary, false, JapaneseTokenizer.Mode.NORMAL);
+            t.addAttribute(OffsetAttribute.class);
+            t.addAttribute(PartOfSpeechAttribute.class);
+            return t;
+        });
     }
 
     /** Builds the user dictionary for extra surnames and given names (one word per entry). */
@@ -60,10 +74,46 @@ public final class PersonNameDetector implements Detector {
         }
     }
 
-    private record Token(int start, int end, String pos, String surface) {
+    /** A token as offsets into the tokenised text; its surface is only copied out when needed. */
+    private record Token(int start, int end, String pos, String source) {
+        String surface() {
+            return source.substring(start, end);
+        }
+
         /** A space between name parts; a tab or line break separates cells and lines, not names. */
         boolean isSpace() {
-            return !surface.isEmpty() && surface.chars().allMatch(c -> c == ' ' || c == '\u3000');
+            if (start == end) {
+                return false;
+            }
+            for (int i = start; i < end; i++) {
+                char c = source.charAt(i);
+                if (c != ' ' && c != '\u3000') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        boolean isBlank() {
+            for (int i = start; i < end; i++) {
+                if (!Character.isWhitespace(source.charAt(i)) && source.charAt(i) != '\u3000') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        boolean isJapaneseWord() {
+            for (int i = start; i < end; i++) {
+                if (!isJapaneseLetter(source.charAt(i))) {
+                    return false;
+                }
+            }
+            return start < end;
+        }
+
+        boolean is(java.util.Set<String> words) {
+            return end - start <= 3 && words.contains(surface());
         }
     }
 
@@ -74,7 +124,7 @@ public final class PersonNameDetector implements Detector {
 
     @Override
     public List<Finding> detect(ScanText text) {
-        List<Token> tokens = tokenize(fullWidthPunctuation(text.text()), spec.deadline());
+        List<Token> tokens = tokenize(fullWidthPunctuation(text.text()), anchors.regions(text), spec.deadline());
         List<Finding> findings = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
@@ -93,7 +143,7 @@ public final class PersonNameDetector implements Detector {
                 boolean full = givenEnd >= 0;
                 int end = full ? tokens.get(givenEnd).end() : t.end();
                 int after = skipSpaces(tokens, full ? givenEnd + 1 : i + 1, text.text());
-                boolean honorific = after < tokens.size() && honorifics.contains(tokens.get(after).surface());
+                boolean honorific = after < tokens.size() && tokens.get(after).is(honorifics);
                 if (!full && !(honorific && surnameWithHonorific)) {
                     continue;
                 }
@@ -107,7 +157,7 @@ public final class PersonNameDetector implements Detector {
                 i = full ? givenEnd : i;
             } else if (t.pos().equals(FULL) && t.end() - t.start() >= 2) {
                 int after = skipSpaces(tokens, i + 1, text.text());
-                boolean honorific = after < tokens.size() && honorifics.contains(tokens.get(after).surface());
+                boolean honorific = after < tokens.size() && tokens.get(after).is(honorifics);
                 Finding f = judge(text, t.start(), t.end(), "IPADIC person name",
                         honorific ? tokens.get(after).surface() : null);
                 if (f != null) {
@@ -125,7 +175,7 @@ public final class PersonNameDetector implements Detector {
     private static boolean isNoun(Token t) {
         int len = t.end() - t.start();
         return len >= 1 && len <= 3 && (t.pos().startsWith("名詞-一般") || t.pos().startsWith("名詞-固有名詞"))
-                && t.surface().codePoints().allMatch(PersonNameDetector::isJapaneseLetter);
+                && t.isJapaneseWord();
     }
 
     /**
@@ -138,7 +188,7 @@ public final class PersonNameDetector implements Detector {
         int k = j;
         while (k < tokens.size() && k - j < 2) {
             Token t = tokens.get(k);
-            if (t.isSpace() || !t.surface().codePoints().allMatch(PersonNameDetector::isJapaneseLetter)
+            if (t.isSpace() || !t.isJapaneseWord()
                     || !(t.pos().startsWith("名詞-固有名詞") || t.pos().equals(UNKNOWN)
                          || (t.pos().startsWith("名詞-一般") && t.end() - t.start() <= 2))) {
                 break; // particles, symbols, numbers and long common words (保護者) are not given names
@@ -156,13 +206,14 @@ public final class PersonNameDetector implements Detector {
     }
 
     private boolean isBoundary(Token t) {
-        return t.isSpace() || t.surface().isBlank() || t.pos().startsWith("記号") || honorifics.contains(t.surface())
-                || !t.surface().codePoints().allMatch(PersonNameDetector::isJapaneseLetter);
+        return t.isSpace() || t.isBlank() || t.pos().startsWith("記号") || t.is(honorifics)
+                || !t.isJapaneseWord();
     }
 
     private static boolean hasKanji(String text, int start, int end) {
         for (int i = start; i < end; i++) {
-            if (Character.UnicodeScript.of(text.charAt(i)) == Character.UnicodeScript.HAN) {
+            char c = text.charAt(i);
+            if ((c >= '\u4E00' && c <= '\u9FFF') || (c >= '\u3400' && c <= '\u4DBF') || c == '々') {
                 return true;
             }
         }
@@ -174,10 +225,10 @@ public final class PersonNameDetector implements Detector {
         return j < tokens.size() && tokens.get(j).pos().equals(GIVEN);
     }
 
-    private static boolean isJapaneseLetter(int cp) {
-        Character.UnicodeScript s = Character.UnicodeScript.of(cp);
-        return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
-                || s == Character.UnicodeScript.KATAKANA;
+    /** Kanji, hiragana or katakana (BMP ranges; surrogate kanji are rare in names and count as not). */
+    static boolean isJapaneseLetter(char c) {
+        return (c >= '\u3041' && c <= '\u30FF' && c != '\u30FB') || (c >= '\u4E00' && c <= '\u9FFF')
+                || (c >= '\u3400' && c <= '\u4DBF') || c == '々' || (c >= '\uF900' && c <= '\uFAFF');
     }
 
     /**
@@ -209,30 +260,65 @@ public final class PersonNameDetector implements Detector {
     /** Skips one run of spaces (half- or full-width) between name parts, but never a line break. */
     private static int skipSpaces(List<Token> tokens, int from, String text) {
         int j = from;
-        while (j < tokens.size() && tokens.get(j).isSpace() && !tokens.get(j).surface().contains("\n")
+        while (j < tokens.size() && tokens.get(j).isSpace()
                 && j - from < 2) {
             j++;
         }
         return j;
     }
 
-    private List<Token> tokenize(String text, long deadline) {
+    /**
+     * Tokenises only the runs of Japanese letters (with the spaces inside them): names are made of
+     * kanji and kana, and digits, Latin text and punctuation, which make up much of a roster or a
+     * log, need no morphological analysis. A boundary token separates runs so that no name is
+     * joined across a comma or a cell.
+     */
+    private List<Token> tokenize(String text, int[] regions, long deadline) {
         List<Token> tokens = new ArrayList<>();
-        try (JapaneseTokenizer tokenizer = new JapaneseTokenizer(userDictionary, false, JapaneseTokenizer.Mode.NORMAL)) {
-            CharTermAttribute term = tokenizer.addAttribute(CharTermAttribute.class);
-            OffsetAttribute offset = tokenizer.addAttribute(OffsetAttribute.class);
-            PartOfSpeechAttribute pos = tokenizer.addAttribute(PartOfSpeechAttribute.class);
-            tokenizer.setReader(new StringReader(text));
-            tokenizer.reset();
+        JapaneseTokenizer tokenizer = tokenizers.get();
+        OffsetAttribute offset = tokenizer.getAttribute(OffsetAttribute.class);
+        PartOfSpeechAttribute pos = tokenizer.getAttribute(PartOfSpeechAttribute.class);
+        try {
             int count = 0;
-            while (tokenizer.incrementToken()) {
-                String p = pos.getPartOfSpeech();
-                tokens.add(new Token(offset.startOffset(), offset.endOffset(), p == null ? "" : p, term.toString()));
-                if ((++count & 0x3FF) == 0 && System.nanoTime() > deadline) {
-                    throw new BudgetExceededException("rule '" + spec.id() + "' exceeded its time budget");
+            int i = 0;
+            int n = text.length();
+            int region = 0;
+            while (i < n) {
+                while (i < n && !isJapaneseLetter(text.charAt(i))) {
+                    i++;
                 }
+                int start = i;
+                int end = i;
+                while (i < n && (isJapaneseLetter(text.charAt(i)) || text.charAt(i) == ' ')) {
+                    if (text.charAt(i) != ' ') {
+                        end = i + 1;
+                    }
+                    i++;
+                }
+                while (region < regions.length && regions[region + 1] <= start) {
+                    region += 2;
+                }
+                boolean inRegion = region < regions.length && regions[region] < end;
+                if (!inRegion || end - start < 2 || !hasKanji(text, start, end)) {
+                    continue;
+                }
+                tokenizer.setReader(new StringReader(text.substring(start, end)));
+                try {
+                    tokenizer.reset();
+                    while (tokenizer.incrementToken()) {
+                        String p = pos.getPartOfSpeech();
+                        tokens.add(new Token(start + offset.startOffset(), start + offset.endOffset(),
+                                p == null ? "" : p, text));
+                        if ((++count & 0x3FF) == 0 && System.nanoTime() > deadline) {
+                            throw new BudgetExceededException("rule '" + spec.id() + "' exceeded its time budget");
+                        }
+                    }
+                    tokenizer.end();
+                } finally {
+                    tokenizer.close(); // ready for the next run, even after a budget overrun
+                }
+                tokens.add(new Token(end, end, RUN_BOUNDARY, text));
             }
-            tokenizer.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

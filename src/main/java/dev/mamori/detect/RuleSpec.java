@@ -28,8 +28,14 @@ public record RuleSpec(String id, String type, Confidence confidence, Validator 
         prefilter = List.copyOf(prefilter);
     }
 
-    /** False when the text cannot contain a match (none of the prefilter strings occurs). */
+    /**
+     * False when the text cannot contain a match: none of the prefilter strings occurs, or the rule
+     * requires context and no context keyword occurs anywhere (gitleaks' keyword prefilter).
+     */
     public boolean mayMatch(ScanText text) {
+        if (contextRequired && context != null && !context.occursIn(text)) {
+            return false;
+        }
         if (prefilter.isEmpty()) {
             return true;
         }

@@ -191,8 +191,11 @@ public final class TextLayout {
         return cells.toArray(new Cell[0]);
     }
 
+    /** Header rows are asked for their cells once per finding in a table: parse each once. */
+    private final java.util.Map<Integer, Cell[]> headerCells = new java.util.concurrent.ConcurrentHashMap<>();
+
     String cell(int line, int index) {
-        Cell[] cells = cells(line);
+        Cell[] cells = headerCells.computeIfAbsent(line, this::cells);
         return index >= 0 && index < cells.length ? cells[index].text() : "";
     }
 

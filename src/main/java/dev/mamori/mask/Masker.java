@@ -9,7 +9,7 @@ public final class Masker {
     }
 
     public static String mask(MaskStyle style, String evidence) {
-        String s = evidence.strip().replaceAll("\\s+", " ");
+        String s = collapseWhitespace(evidence.strip());
         return switch (style) {
             case PHONE -> phone(s);
             case LAST4 -> keepLastDigits(s, 4);
@@ -20,6 +20,24 @@ public final class Masker {
             case NONE -> s;
             case ALL -> all(s);
         };
+    }
+
+    private static String collapseWhitespace(String s) {
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) {
+                if (b == null) {
+                    b = new StringBuilder(s.length()).append(s, 0, i);
+                }
+                if (b.length() == 0 || b.charAt(b.length() - 1) != ' ') {
+                    b.append(' ');
+                }
+            } else if (b != null) {
+                b.append(c);
+            }
+        }
+        return b == null ? s : b.toString();
     }
 
     private static String phone(String s) {

@@ -1,9 +1,11 @@
 package dev.mamori.rules;
 
+import dev.mamori.detect.Anchors;
 import dev.mamori.detect.ColumnDetector;
 import dev.mamori.detect.Confidence;
 import dev.mamori.detect.Detector;
 import dev.mamori.detect.KeywordDetector;
+import dev.mamori.detect.NormalizedText;
 import dev.mamori.detect.PersonNameDetector;
 import dev.mamori.detect.RegexDetector;
 import dev.mamori.detect.RuleSpec;
@@ -11,6 +13,7 @@ import dev.mamori.mask.MaskStyle;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -41,11 +44,11 @@ final class DetectorKinds {
     private static final Map<String, Kind> KINDS = new TreeMap<>();
 
     static {
-        register(new Kind("regex", List.of("patterns"), MaskStyle.ALL, DetectorKinds::regex));
+        register(new Kind("regex", List.of("patterns", "anchors", "anchors-at-start", "window"), MaskStyle.ALL, DetectorKinds::regex));
         register(new Kind("keywords", List.of("terms"), MaskStyle.NONE, DetectorKinds::keywords));
         register(new Kind("column", List.of("headers", "exclude-headers", "value"), MaskStyle.ALL, DetectorKinds::column));
         register(new Kind("person-name", List.of("honorifics", "honorific-confidence", "surname-with-honorific",
-                "surnames", "given-names"), MaskStyle.NAME, DetectorKinds::personName));
+                "surnames", "given-names", "anchors", "window"), MaskStyle.NAME, DetectorKinds::personName));
     }
 
     private DetectorKinds() {
@@ -75,7 +78,7 @@ final class DetectorKinds {
                 patterns.add(p);
             }
         }
-        return new RegexDetector(spec, patterns);
+        return new RegexDetector(spec, patterns, anchors(rule, lists), rule.bool("anchors-at-start", false));
     }
 
     private static Detector keywords(RuleSpec spec, YamlMap rule, RuleSetLoader.Lists lists, String what) {
@@ -112,7 +115,18 @@ final class DetectorKinds {
                 lists.expandItems(rule.strings("surnames"), rule, "surnames"),
                 lists.expandItems(rule.strings("given-names"), rule, "given-names"));
         return new PersonNameDetector(spec, dictionary, honorifics, honorificConfidence,
-                rule.bool("surname-with-honorific", true));
+                rule.bool("surname-with-honorific", true), anchors(rule, lists));
+    }
+
+    /** {@code anchors} (strings, lists allowed) and {@code window} (characters, default 100). */
+    private static Anchors anchors(YamlMap rule, RuleSetLoader.Lists lists) {
+        List<String> anchors = lists.expandItems(rule.strings("anchors"), rule, "anchors").stream()
+                .map(a -> NormalizedText.of(a).text().toLowerCase(Locale.ROOT))
+                .filter(a -> !a.isEmpty()).toList();
+        if (rule.has("window") && anchors.isEmpty()) {
+            rule.problem("window", "'window' needs 'anchors' to be measured from");
+        }
+        return new Anchors(anchors, rule.integer("window", 100, 1, 100_000));
     }
 
     private static Pattern compile(Node node, YamlMap rule, RuleSetLoader.Lists lists, String what) {

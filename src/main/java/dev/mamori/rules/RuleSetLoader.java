@@ -187,7 +187,11 @@ public final class RuleSetLoader {
             lists.put(name, List.copyOf(items));
         }
 
-        /** Replaces {@code ${name}} in a regex by a non-capturing alternation of the quoted items. */
+        /**
+         * Replaces {@code ${name}} in a regex by an alternation of the quoted items, factored as a
+         * trie ({@code 東京都|東大阪市} → {@code 東(?:京都|大阪市)}) so that the regex engine rejects a
+         * position after one character instead of trying every item.
+         */
         String expandRegex(String regex, YamlMap where, Node at) {
             StringBuilder out = new StringBuilder();
             int i = 0;
@@ -209,11 +213,7 @@ public final class RuleSetLoader {
                     where.problem(at, "unknown list '${" + name + "}'" + hint(name));
                     out.append("(?:)");
                 } else {
-                    out.append("(?:");
-                    items.stream().sorted((a, b) -> b.length() - a.length())
-                            .forEach(s -> out.append(java.util.regex.Pattern.quote(s)).append('|'));
-                    out.setLength(out.length() - 1);
-                    out.append(')');
+                    out.append(Trie.regex(items));
                 }
                 i = close + 1;
             }

@@ -94,7 +94,8 @@ class DetectionTableTest {
             # names: dictionary, honorifics, labels
             担当：山田 太郎                              | PERSON_NAME | 1 | high
             田中一郎様                                  | PERSON_NAME | 1 | medium
-            佐藤花子                                    | PERSON_NAME | 1 | low
+            佐藤花子 03-1234-5678                        | PERSON_NAME | 1 | low
+            佐藤花子は窓の外を眺めていた                      | PERSON_NAME | 0 | -
             氏名：ヤマダ タロウ                           | PERSON_NAME | 1 | high
             Name: John Smith                          | PERSON_NAME | 1 | high
             東京駅から徒歩5分                            | PERSON_NAME | 0 | -
