@@ -30,7 +30,7 @@ public final class ColumnDetector implements Detector {
     }
 
     private static List<String> lowered(List<String> words) {
-        return words.stream().map(h -> ScanText.asciiLower(NormalizedText.of(h).text())).toList();
+        return words.stream().map(ScanText::searchForm).toList();
     }
 
     @Override

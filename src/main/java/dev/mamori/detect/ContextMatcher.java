@@ -15,7 +15,7 @@ public final class ContextMatcher {
 
     public ContextMatcher(List<String> keywords, int proximity, boolean useColumnHeader) {
         this.keywords = keywords.stream()
-                .map(k -> ScanText.asciiLower(NormalizedText.of(k).text()))
+                .map(ScanText::searchForm)
                 .filter(k -> !k.isBlank())
                 .toList();
         this.proximity = proximity;

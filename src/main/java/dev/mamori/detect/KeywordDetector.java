@@ -16,7 +16,7 @@ public final class KeywordDetector implements Detector {
     public KeywordDetector(RuleSpec spec, List<String> terms) {
         this.spec = spec;
         this.originalTerms = List.copyOf(terms);
-        this.terms = terms.stream().map(t -> ScanText.asciiLower(NormalizedText.of(t).text())).toList();
+        this.terms = terms.stream().map(ScanText::searchForm).toList();
     }
 
     @Override

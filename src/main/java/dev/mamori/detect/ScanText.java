@@ -38,6 +38,14 @@ public final class ScanText {
         return layout;
     }
 
+    /**
+     * The form in which keywords, terms, headings and anchors are searched for in {@link #lower()}:
+     * NFKC-normalised, ASCII letters lower-cased. The one definition every detector uses.
+     */
+    public static String searchForm(String keyword) {
+        return asciiLower(NormalizedText.of(keyword).text());
+    }
+
     static String asciiLower(String s) {
         char[] chars = null;
         for (int i = 0; i < s.length(); i++) {

@@ -5,7 +5,7 @@ import dev.mamori.detect.ColumnDetector;
 import dev.mamori.detect.Confidence;
 import dev.mamori.detect.Detector;
 import dev.mamori.detect.KeywordDetector;
-import dev.mamori.detect.NormalizedText;
+import dev.mamori.detect.ScanText;
 import dev.mamori.detect.PersonNameDetector;
 import dev.mamori.detect.RegexDetector;
 import dev.mamori.detect.RuleSpec;
@@ -13,7 +13,6 @@ import dev.mamori.mask.MaskStyle;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -121,7 +120,7 @@ final class DetectorKinds {
     /** {@code anchors} (strings, lists allowed) and {@code window} (characters, default 100). */
     private static Anchors anchors(YamlMap rule, RuleSetLoader.Lists lists) {
         List<String> anchors = lists.expandItems(rule.strings("anchors"), rule, "anchors").stream()
-                .map(a -> NormalizedText.of(a).text().toLowerCase(Locale.ROOT))
+                .map(ScanText::searchForm)
                 .filter(a -> !a.isEmpty()).toList();
         if (rule.has("window") && anchors.isEmpty()) {
             rule.problem("window", "'window' needs 'anchors' to be measured from");

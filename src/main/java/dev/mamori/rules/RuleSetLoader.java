@@ -425,7 +425,7 @@ public final class RuleSetLoader {
                 }
             }
             List<String> prefilter = rule.strings("prefilter").stream()
-                    .map(p -> dev.mamori.detect.NormalizedText.of(p).text().toLowerCase(java.util.Locale.ROOT)).toList();
+                    .map(dev.mamori.detect.ScanText::searchForm).toList();
             Duration budget = Duration.ofMillis(rule.integer("budget-ms", (int) DEFAULT_BUDGET.toMillis(), 1, 600_000));
             if (id == null || type == null) {
                 return null;
