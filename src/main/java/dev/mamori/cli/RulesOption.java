@@ -1,7 +1,9 @@
 package dev.mamori.cli;
 
+import dev.mamori.config.ConfigProblem;
+
 import dev.mamori.rules.RuleLoadException;
-import dev.mamori.rules.RuleProblem;
+import dev.mamori.config.ConfigProblem;
 import dev.mamori.rules.RuleSet;
 import dev.mamori.rules.RuleSetLoader;
 import java.io.IOException;
@@ -37,7 +39,7 @@ final class RulesOption {
             }
             return set;
         } catch (RuleLoadException e) {
-            for (RuleProblem p : e.problems()) {
+            for (ConfigProblem p : e.problems()) {
                 err.println(p);
             }
             err.println("mamori: rule packs refused (" + e.problems().size() + " problem(s)); nothing was scanned");

@@ -1,5 +1,7 @@
 package dev.mamori.rules;
 
+import dev.mamori.config.YamlMap;
+
 import dev.mamori.detect.Anchors;
 import dev.mamori.detect.ColumnDetector;
 import dev.mamori.detect.Confidence;

@@ -1,19 +1,21 @@
 package dev.mamori.rules;
 
+import dev.mamori.config.ConfigProblem;
+
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** Rule packs that cannot be used; carries every problem found, not just the first. */
 public final class RuleLoadException extends Exception {
 
-    private final List<RuleProblem> problems;
+    private final List<ConfigProblem> problems;
 
-    public RuleLoadException(List<RuleProblem> problems) {
-        super(problems.stream().map(RuleProblem::toString).collect(Collectors.joining("\n")));
+    public RuleLoadException(List<ConfigProblem> problems) {
+        super(problems.stream().map(ConfigProblem::toString).collect(Collectors.joining("\n")));
         this.problems = List.copyOf(problems);
     }
 
-    public List<RuleProblem> problems() {
+    public List<ConfigProblem> problems() {
         return problems;
     }
 }

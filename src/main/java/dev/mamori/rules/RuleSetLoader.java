@@ -1,5 +1,9 @@
 package dev.mamori.rules;
 
+import dev.mamori.config.ConfigProblem;
+import dev.mamori.config.YamlMap;
+import dev.mamori.config.Suggest;
+
 import dev.mamori.detect.Canonical;
 import dev.mamori.detect.Confidence;
 import dev.mamori.detect.ContextMatcher;
@@ -116,7 +120,7 @@ public final class RuleSetLoader {
         if (files.isEmpty()) {
             throw new IOException("no rule packs (*.yaml) in " + paths);
         }
-        List<RuleProblem> problems = new ArrayList<>();
+        List<ConfigProblem> problems = new ArrayList<>();
         List<ParsedPack> parsed = new ArrayList<>();
         for (Path f : files) {
             parsed.add(parse(f, problems));
@@ -136,21 +140,21 @@ public final class RuleSetLoader {
         return set;
     }
 
-    private static ParsedPack parse(Path file, List<RuleProblem> problems) throws IOException {
+    private static ParsedPack parse(Path file, List<ConfigProblem> problems) throws IOException {
         String name = file.toString();
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             Node root = new Yaml(options).compose(r);
             if (root == null) {
-                problems.add(RuleProblem.error(name, 1, 1, "empty rule pack"));
+                problems.add(ConfigProblem.error(name, 1, 1, "empty rule pack"));
                 return new ParsedPack(YamlMap.of(name, null, problems, "rule pack"));
             }
             return new ParsedPack(YamlMap.of(name, root, problems, "rule pack"));
         } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
             problems.add(YamlMap.at(name, e.getProblemMark(), "not valid YAML: " + e.getProblem()));
         } catch (org.yaml.snakeyaml.error.YAMLException e) {
-            problems.add(RuleProblem.error(name, 1, 1, "not valid YAML: " + e.getMessage()));
+            problems.add(ConfigProblem.error(name, 1, 1, "not valid YAML: " + e.getMessage()));
         }
         return new ParsedPack(YamlMap.of(name, null, problems, "rule pack"));
     }
@@ -249,7 +253,7 @@ public final class RuleSetLoader {
     private static final class Builder {
         private final Lists lists;
         private final Clock clock;
-        private final List<RuleProblem> problems;
+        private final List<ConfigProblem> problems;
         private final List<String> packs = new ArrayList<>();
         private final Map<String, String> ruleOrigins = new LinkedHashMap<>();
         private final List<PendingRule> rules = new ArrayList<>();
@@ -265,7 +269,7 @@ public final class RuleSetLoader {
         private record PendingRule(String id, Detector detector, boolean enabled) {
         }
 
-        Builder(Lists lists, Clock clock, List<RuleProblem> problems) {
+        Builder(Lists lists, Clock clock, List<ConfigProblem> problems) {
             this.lists = lists;
             this.clock = clock;
             this.problems = problems;

@@ -1,5 +1,7 @@
 package dev.mamori.rules;
 
+import dev.mamori.config.ConfigProblem;
+
 import dev.mamori.detect.Detector;
 import dev.mamori.detect.Finding;
 import dev.mamori.detect.ScanText;
@@ -20,8 +22,8 @@ public final class SampleCheck {
     private SampleCheck() {
     }
 
-    public static List<RuleProblem> run(RuleSet rules) {
-        List<RuleProblem> problems = new ArrayList<>();
+    public static List<ConfigProblem> run(RuleSet rules) {
+        List<ConfigProblem> problems = new ArrayList<>();
         Map<String, Detector> byId = rules.detectors().stream()
                 .collect(Collectors.toMap(d -> d.spec().id(), Function.identity()));
         Map<String, List<RuleSample>> samplesByRule = rules.samples().stream()
@@ -29,11 +31,11 @@ public final class SampleCheck {
         for (Detector d : rules.detectors()) {
             List<RuleSample> samples = samplesByRule.getOrDefault(d.spec().id(), List.of());
             if (samples.stream().noneMatch(RuleSample::positive)) {
-                problems.add(new RuleProblem(origin(rules, d), 0, 0,
+                problems.add(new ConfigProblem(origin(rules, d), 0, 0,
                         "rule '" + d.spec().id() + "' has no positive sample", false));
             }
             if (samples.stream().noneMatch(s -> !s.positive())) {
-                problems.add(new RuleProblem(origin(rules, d), 0, 0,
+                problems.add(new ConfigProblem(origin(rules, d), 0, 0,
                         "rule '" + d.spec().id() + "' has no negative sample", false));
             }
         }
@@ -46,15 +48,15 @@ public final class SampleCheck {
             String quoted = "'" + s.text().replace("\n", "\\n") + "'";
             if (s.positive()) {
                 if (found.isEmpty()) {
-                    problems.add(new RuleProblem(s.file(), s.line(), 1,
+                    problems.add(new ConfigProblem(s.file(), s.line(), 1,
                             "rule '" + s.ruleId() + "' misses its positive sample " + quoted, false));
                 } else if (s.confidence() != null && found.stream().noneMatch(f -> f.confidence().atLeast(s.confidence()))) {
-                    problems.add(new RuleProblem(s.file(), s.line(), 1, "rule '" + s.ruleId() + "' finds " + quoted
+                    problems.add(new ConfigProblem(s.file(), s.line(), 1, "rule '" + s.ruleId() + "' finds " + quoted
                             + " only at " + found.get(0).confidence().label() + ", expected " + s.confidence().label()
                             + " (" + String.join("; ", found.get(0).explanation()) + ")", false));
                 }
             } else if (!found.isEmpty()) {
-                problems.add(new RuleProblem(s.file(), s.line(), 1, "rule '" + s.ruleId() + "' fires on its negative sample "
+                problems.add(new ConfigProblem(s.file(), s.line(), 1, "rule '" + s.ruleId() + "' fires on its negative sample "
                         + quoted + " (" + String.join("; ", found.get(0).explanation()) + ")", false));
             }
         }

@@ -1,5 +1,7 @@
 package dev.mamori.rules;
 
+import dev.mamori.config.ConfigProblem;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -18,7 +20,7 @@ class BundledRulePacksTest {
     void everyBundledRuleFindsItsPositivesAndIgnoresItsNegatives() throws Exception {
         RuleSet rules = bundled();
         assertThat(rules.detectors()).hasSizeGreaterThan(10);
-        assertThat(SampleCheck.run(rules)).extracting(RuleProblem::toString).isEmpty();
+        assertThat(SampleCheck.run(rules)).extracting(ConfigProblem::toString).isEmpty();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.mamori.rules;
 
+import dev.mamori.config.ConfigProblem;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -28,7 +30,7 @@ class ReadmeExamplesTest {
         Path pack = dir.resolve("my-rules.yaml");
         Files.writeString(pack, yamlBlockStartingWith("# my-rules.yaml"));
         RuleSet rules = new RuleSetLoader(Clock.systemUTC()).load(List.of(Path.of("rules"), pack));
-        assertThat(SampleCheck.run(rules)).extracting(RuleProblem::toString).isEmpty();
+        assertThat(SampleCheck.run(rules)).extracting(ConfigProblem::toString).isEmpty();
         assertThat(rules.engine().detect("社員番号: EMP-123456").findings())
                 .filteredOn(f -> f.type().equals("EMPLOYEE_ID")).singleElement()
                 .satisfies(f -> assertThat(f.masked()).isEqualTo("***-**3456"));

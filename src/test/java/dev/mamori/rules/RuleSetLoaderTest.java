@@ -1,5 +1,7 @@
 package dev.mamori.rules;
 
+import dev.mamori.config.ConfigProblem;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,7 +30,7 @@ class RuleSetLoaderTest {
         try {
             load(yaml);
         } catch (RuleLoadException e) {
-            return e.problems().stream().map(RuleProblem::toString).toList();
+            return e.problems().stream().map(ConfigProblem::toString).toList();
         } catch (Exception e) {
             throw new AssertionError(e);
         }
@@ -119,7 +121,7 @@ class RuleSetLoaderTest {
                     type: X_TYPE
                     patterns: ['x']
                 """);
-        assertThat(SampleCheck.run(rules)).extracting(RuleProblem::toString)
+        assertThat(SampleCheck.run(rules)).extracting(ConfigProblem::toString)
                 .anyMatch(p -> p.contains("custom.yaml:6:") && p.contains("misses its positive sample 'ORD-12'"))
                 .anyMatch(p -> p.contains("custom.yaml:6:") && p.contains("fires on its negative sample 'ORD-1234'"))
                 .anyMatch(p -> p.contains("rule 'no-samples' has no positive sample"))

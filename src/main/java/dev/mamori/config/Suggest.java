@@ -1,14 +1,14 @@
-package dev.mamori.rules;
+package dev.mamori.config;
 
 import java.util.Collection;
 
 /** "Did you mean" for misspelt keys and names: the closest candidate within a small edit distance. */
-final class Suggest {
+public final class Suggest {
 
     private Suggest() {
     }
 
-    static String closest(String word, Collection<String> candidates) {
+    public static String closest(String word, Collection<String> candidates) {
         String best = null;
         int bestDistance = Math.max(2, word.length() / 3) + 1;
         for (String c : candidates) {
@@ -29,7 +29,7 @@ final class Suggest {
         return best;
     }
 
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

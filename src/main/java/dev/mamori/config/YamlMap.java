@@ -1,4 +1,4 @@
-package dev.mamori.rules;
+package dev.mamori.config;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,17 +15,17 @@ import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Typed, located access to one YAML mapping. Every wrong type, missing key, duplicate key or
- * unknown key becomes a {@link RuleProblem} naming the file, line and column; getters then
+ * unknown key becomes a {@link ConfigProblem} naming the file, line and column; getters then
  * return the default so that loading can go on and report everything at once.
  */
-final class YamlMap {
+public final class YamlMap {
 
     private final String file;
     private final Node node;
-    private final List<RuleProblem> problems;
+    private final List<ConfigProblem> problems;
     private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
 
-    private YamlMap(String file, Node node, List<RuleProblem> problems) {
+    private YamlMap(String file, Node node, List<ConfigProblem> problems) {
         this.file = file;
         this.node = node;
         this.problems = problems;
@@ -44,58 +44,58 @@ final class YamlMap {
     }
 
     /** Reads {@code node} as a mapping; reports a problem (and returns an empty map) if it is not one. */
-    static YamlMap of(String file, Node node, List<RuleProblem> problems, String what) {
+    public static YamlMap of(String file, Node node, List<ConfigProblem> problems, String what) {
         if (node != null && !(node instanceof MappingNode)) {
             problems.add(at(file, node.getStartMark(), what + " must be a mapping (key: value lines)"));
         }
         return new YamlMap(file, node, problems);
     }
 
-    static RuleProblem at(String file, Mark mark, String message) {
-        return RuleProblem.error(file, mark == null ? 1 : mark.getLine() + 1, mark == null ? 1 : mark.getColumn() + 1, message);
+    public static ConfigProblem at(String file, Mark mark, String message) {
+        return ConfigProblem.error(file, mark == null ? 1 : mark.getLine() + 1, mark == null ? 1 : mark.getColumn() + 1, message);
     }
 
-    String file() {
+    public String file() {
         return file;
     }
 
-    List<RuleProblem> problems() {
+    public List<ConfigProblem> problems() {
         return problems;
     }
 
-    void problem(Node at, String message) {
+    public void problem(Node at, String message) {
         problems.add(at(file, at == null ? null : at.getStartMark(), message));
     }
 
     /** A problem with the value of {@code key}: located at the value (or at the mapping when absent). */
-    void problem(String key, String message) {
+    public void problem(String key, String message) {
         problem(entries.containsKey(key) ? entries.get(key).getValueNode() : node, message);
     }
 
-    boolean has(String key) {
+    public boolean has(String key) {
         return entries.containsKey(key);
     }
 
-    Collection<String> keys() {
+    public Collection<String> keys() {
         return entries.keySet();
     }
 
-    Node node(String key) {
+    public Node node(String key) {
         NodeTuple t = entries.get(key);
         return t == null ? null : t.getValueNode();
     }
 
     /** Line (1-based) of the whole mapping. */
-    int line() {
+    public int line() {
         return node == null ? 1 : node.getStartMark().getLine() + 1;
     }
 
-    Node self() {
+    public Node self() {
         return node;
     }
 
     /** Reports every key not in {@code allowed}, suggesting the closest allowed one. */
-    void allowOnly(Collection<String> allowed, String what) {
+    public void allowOnly(Collection<String> allowed, String what) {
         for (var e : entries.entrySet()) {
             if (!allowed.contains(e.getKey())) {
                 String suggestion = Suggest.closest(e.getKey(), allowed);
@@ -105,7 +105,7 @@ final class YamlMap {
         }
     }
 
-    String string(String key, String dflt) {
+    public String string(String key, String dflt) {
         Node n = node(key);
         if (n == null) {
             return dflt;
@@ -117,7 +117,7 @@ final class YamlMap {
         return dflt;
     }
 
-    String required(String key, String what) {
+    public String required(String key, String what) {
         String v = string(key, null);
         if (v == null || v.isBlank()) {
             if (!has(key)) {
@@ -130,7 +130,7 @@ final class YamlMap {
         return v;
     }
 
-    int integer(String key, int dflt, int min, int max) {
+    public int integer(String key, int dflt, int min, int max) {
         String v = string(key, null);
         if (v == null) {
             return dflt;
@@ -148,7 +148,7 @@ final class YamlMap {
         }
     }
 
-    boolean bool(String key, boolean dflt) {
+    public boolean bool(String key, boolean dflt) {
         String v = string(key, null);
         if (v == null) {
             return dflt;
@@ -161,7 +161,7 @@ final class YamlMap {
     }
 
     /** A list of strings; a single value counts as a list of one. */
-    List<String> strings(String key) {
+    public List<String> strings(String key) {
         Node n = node(key);
         List<String> out = new ArrayList<>();
         if (n == null) {
@@ -188,7 +188,7 @@ final class YamlMap {
     }
 
     /** Items of a list, or an empty list (with a problem) if it is not one. */
-    List<Node> items(String key) {
+    public List<Node> items(String key) {
         Node n = node(key);
         if (n == null) {
             return List.of();
@@ -201,13 +201,13 @@ final class YamlMap {
     }
 
     /** A nested mapping, or null when absent. */
-    YamlMap map(String key) {
+    public YamlMap map(String key) {
         Node n = node(key);
         return n == null ? null : of(file, n, problems, "'" + key + "'");
     }
 
     /** Plain Java values of a mapping's scalars (numbers as Integer, true/false as Boolean, lists of strings). */
-    Map<String, Object> plain() {
+    public Map<String, Object> plain() {
         Map<String, Object> out = new LinkedHashMap<>();
         for (var e : entries.entrySet()) {
             Node v = e.getValue().getValueNode();
