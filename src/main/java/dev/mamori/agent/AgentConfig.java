@@ -1,0 +1,87 @@
+package dev.mamori.agent;
+
+import dev.mamori.verdict.Severity;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The agent's configuration, validated and typed. Built by {@link AgentConfigLoader} from the
+ * values of {@link Settings}; paths are absolute (~ expanded, relative ones under the data dir
+ * or the config file's folder as documented).
+ */
+public record AgentConfig(Path source, Path dataDir, Watch watch, Scan scan, List<Path> extraRules, Actions actions,
+                          Alerts alerts) {
+
+    /** What to watch. */
+    public record Watch(List<Path> paths, boolean removableMedia, boolean cloudSync, List<Path> outboxes,
+                        Duration debounce, Duration rescanEvery) {
+    }
+
+    /** How to scan. */
+    public record Scan(int workers, int queueSize, long maxFileBytes, Duration pause, boolean isolated, int workerHeapMb,
+                       Duration timeout) {
+    }
+
+    /**
+     * What to do with a verdict. {@code quarantineMin} null means never quarantine.
+     */
+    public record Actions(Severity alertMin, Severity quarantineMin, Set<String> quarantineExitPoints,
+                          boolean notifyDesktop) {
+    }
+
+    /** Where alerts go. A null path/host/url means that sink is off. */
+    public record Alerts(Path jsonl, String syslogHost, int syslogPort, boolean syslogTcp, String webhookUrl,
+                         Duration webhookTimeout, int spoolMax, Duration retry) {
+    }
+
+    /** Builds the typed config from validated values (one per declared key). */
+    static AgentConfig from(Path source, Map<String, Object> v, Path home) {
+        Path dataDir = path(v.get("data-dir"), home, source == null ? Path.of("") : source.toAbsolutePath().getParent());
+        Watch watch = new Watch(paths(v.get("watch.paths"), home), (Boolean) v.get("watch.removable-media"),
+                (Boolean) v.get("watch.cloud-sync"), paths(v.get("watch.outboxes"), home),
+                Duration.ofMillis((Integer) v.get("watch.debounce-ms")),
+                Duration.ofHours((Integer) v.get("watch.rescan-hours")));
+        Scan scan = new Scan((Integer) v.get("scan.workers"), (Integer) v.get("scan.queue-size"),
+                (Integer) v.get("scan.max-file-mb") * 1024L * 1024L, Duration.ofMillis((Integer) v.get("scan.pause-ms")),
+                "process".equals(v.get("scan.isolation")), (Integer) v.get("scan.worker-heap-mb"),
+                Duration.ofSeconds((Integer) v.get("scan.timeout-seconds")));
+        String q = (String) v.get("actions.quarantine-min-severity");
+        Actions actions = new Actions(Severity.parse((String) v.get("actions.alert-min-severity")),
+                "never".equals(q) ? null : Severity.parse(q),
+                Set.copyOf(strings(v.get("actions.quarantine-exit-points"))), (Boolean) v.get("actions.notify-desktop"));
+        String jsonl = (String) v.get("alerts.jsonl");
+        String host = (String) v.get("alerts.syslog.host");
+        String url = (String) v.get("alerts.webhook.url");
+        Alerts alerts = new Alerts(jsonl.isBlank() ? null : path(jsonl, home, dataDir), host.isBlank() ? null : host,
+                (Integer) v.get("alerts.syslog.port"), "tcp".equals(v.get("alerts.syslog.protocol")),
+                url.isBlank() ? null : url, Duration.ofMillis((Integer) v.get("alerts.webhook.timeout-ms")),
+                (Integer) v.get("alerts.spool-max"), Duration.ofSeconds((Integer) v.get("alerts.retry-seconds")));
+        return new AgentConfig(source, dataDir, watch, scan, paths(v.get("rules.add"), home), actions, alerts);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Object o) {
+        return (List<String>) o;
+    }
+
+    private static List<Path> paths(Object o, Path home) {
+        return strings(o).stream().map(s -> path(s, home, home)).toList();
+    }
+
+    /** Expands {@code ~}; resolves a relative path against {@code base}. */
+    static Path path(Object value, Path home, Path base) {
+        String s = (String) value;
+        Path p;
+        if (s.equals("~")) {
+            p = home;
+        } else if (s.startsWith("~/") || s.startsWith("~\\")) {
+            p = home.resolve(s.substring(2));
+        } else {
+            p = Path.of(s);
+        }
+        return (p.isAbsolute() ? p : base.resolve(p)).normalize();
+    }
+}

@@ -1,0 +1,121 @@
+package dev.mamori.agent;
+
+import dev.mamori.config.ConfigProblem;
+import dev.mamori.config.YamlMap;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads the agent config: nested YAML mappings whose dotted paths must be keys declared in
+ * {@link Settings}. Every problem is reported as {@code file:line:col: message}; any problem
+ * refuses the whole file.
+ */
+public final class AgentConfigLoader {
+
+    private final Path home;
+
+    public AgentConfigLoader(Path home) {
+        this.home = home;
+    }
+
+    /** The config in {@code file}; absent keys take their declared defaults. */
+    public AgentConfig load(Path file) throws AgentConfigException, IOException {
+        List<ConfigProblem> problems = new ArrayList<>();
+        Map<String, Object> values = defaults();
+        String name = file.toString();
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            Node root = new Yaml(options).compose(r);
+            if (root != null) {
+                read(YamlMap.of(name, root, problems, "agent config"), "", values);
+            }
+        } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
+            problems.add(YamlMap.at(name, e.getProblemMark(), "not valid YAML: " + e.getProblem()));
+        }
+        if (!problems.isEmpty()) {
+            throw new AgentConfigException(problems);
+        }
+        return AgentConfig.from(file, values, home);
+    }
+
+    /** The config with every key at its default (no file). */
+    public AgentConfig defaultsOnly() {
+        return AgentConfig.from(null, defaults(), home);
+    }
+
+    static Map<String, Object> defaults() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        Settings.ALL.forEach(s -> values.put(s.key(), s.defaultValue()));
+        return values;
+    }
+
+    private void read(YamlMap map, String prefix, Map<String, Object> values) {
+        Set<String> allowed = new LinkedHashSet<>();
+        for (Settings.Setting s : Settings.ALL) {
+            if (s.key().startsWith(prefix)) {
+                String rest = s.key().substring(prefix.length());
+                allowed.add(rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest);
+            }
+        }
+        map.allowOnly(allowed, prefix.isEmpty() ? "agent config" : "'" + prefix.substring(0, prefix.length() - 1) + "'");
+        for (String key : map.keys()) {
+            String full = prefix + key;
+            Settings.Setting setting = Settings.BY_KEY.get(full);
+            if (setting != null) {
+                Object v = value(map, key, setting);
+                if (v != null) {
+                    values.put(full, v);
+                }
+            } else if (allowed.contains(key)) {
+                Node child = map.node(key);
+                if (child instanceof MappingNode) {
+                    read(map.map(key), full + ".", values);
+                } else {
+                    map.problem(key, "'" + full + "' is a section: write its keys under it");
+                }
+            }
+        }
+    }
+
+    private static Object value(YamlMap map, String key, Settings.Setting s) {
+        String what = "'" + s.key() + "'";
+        switch (s.type()) {
+            case INT:
+                return map.integer(key, (Integer) s.defaultValue(), (int) s.min(), (int) s.max());
+            case BOOL:
+                return map.bool(key, (Boolean) s.defaultValue());
+            case LIST: {
+                List<String> items = map.strings(key);
+                for (String item : items) {
+                    if (!s.choices().isEmpty() && !s.choices().contains(item)) {
+                        map.problem(key, what + ": unknown value '" + item + "' (one of " + String.join(", ", s.choices()) + ")");
+                    }
+                }
+                return List.copyOf(items);
+            }
+            case CHOICE: {
+                String v = map.string(key, (String) s.defaultValue());
+                if (!s.choices().contains(v)) {
+                    map.problem(key, what + " must be one of " + String.join(", ", s.choices()) + ", not '" + v + "'");
+                }
+                return v;
+            }
+            default:
+                return map.string(key, (String) s.defaultValue());
+        }
+    }
+}
