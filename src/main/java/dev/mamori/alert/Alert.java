@@ -1,0 +1,44 @@
+package dev.mamori.alert;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One alert. Holds masked samples only.
+ *
+ * @param seq            position in the alert store (assigned when stored; 0 before)
+ * @param id             unique id
+ * @param time           when the file was judged
+ * @param host           machine name
+ * @param user           the user the agent runs for
+ * @param path           file (or {@code file!/member}) path
+ * @param exitPoint      usb, cloud-sync, outbox or watched
+ * @param sha256         content hash of the file
+ * @param size           file size in bytes
+ * @param severity       low, medium or high
+ * @param counts         findings per type
+ * @param records        personal records
+ * @param samples        masked samples
+ * @param rules          ids of the rules that found something
+ * @param appiReportable meets APPI's report criteria (more than 1,000 persons, card numbers)
+ * @param action         alert or quarantine
+ * @param quarantineId   the quarantine record, when quarantined
+ * @param agentVersion   the agent that raised it
+ */
+public record Alert(long seq, String id, Instant time, String host, String user, String path, String exitPoint,
+                    String sha256, long size, String severity, Map<String, Integer> counts, int records,
+                    List<String> samples, List<String> rules, boolean appiReportable, String action,
+                    String quarantineId, String agentVersion) {
+
+    public Alert {
+        counts = Map.copyOf(counts);
+        samples = List.copyOf(samples);
+        rules = List.copyOf(rules);
+    }
+
+    public Alert withSeq(long newSeq) {
+        return new Alert(newSeq, id, time, host, user, path, exitPoint, sha256, size, severity, counts, records, samples,
+                rules, appiReportable, action, quarantineId, agentVersion);
+    }
+}

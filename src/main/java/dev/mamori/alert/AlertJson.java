@@ -1,0 +1,95 @@
+package dev.mamori.alert;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Alerts as JSON in Elastic Common Schema field names ({@code @timestamp}, {@code event.*},
+ * {@code host.name}, {@code user.name}, {@code file.*}, {@code rule.name}), with Mamori's own
+ * fields under {@code mamori.*}. The same form is stored and sent to every sink.
+ */
+public final class AlertJson {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private AlertJson() {
+    }
+
+    /** ECS event.severity: a number, higher is worse. */
+    static int ecsSeverity(String severity) {
+        return switch (severity) {
+            case "high" -> 73;
+            case "medium" -> 47;
+            default -> 21;
+        };
+    }
+
+    public static ObjectNode toJson(Alert a) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("@timestamp", a.time().toString());
+        ObjectNode event = o.putObject("event");
+        event.put("id", a.id());
+        event.put("kind", "alert");
+        event.putArray("category").add("file");
+        event.put("action", a.action().equals("quarantine") ? "file-quarantined" : "personal-data-detected");
+        event.put("severity", ecsSeverity(a.severity()));
+        event.put("sequence", a.seq());
+        o.putObject("host").put("name", a.host());
+        o.putObject("user").put("name", a.user());
+        ObjectNode file = o.putObject("file");
+        file.put("path", a.path());
+        file.put("size", a.size());
+        file.putObject("hash").put("sha256", a.sha256());
+        var rules = o.putObject("rule").putArray("name");
+        a.rules().forEach(rules::add);
+        o.putObject("agent").put("type", "mamori").put("version", a.agentVersion());
+        ObjectNode m = o.putObject("mamori");
+        m.put("severity", a.severity());
+        m.put("exit_point", a.exitPoint());
+        m.put("records", a.records());
+        ObjectNode counts = m.putObject("types");
+        new TreeMap<>(a.counts()).forEach(counts::put);
+        var samples = m.putArray("samples");
+        a.samples().forEach(samples::add);
+        m.put("appi_reportable", a.appiReportable());
+        m.put("action", a.action());
+        if (a.quarantineId() != null) {
+            m.put("quarantine_id", a.quarantineId());
+        }
+        return o;
+    }
+
+    public static Alert fromJson(JsonNode o) {
+        JsonNode m = o.path("mamori");
+        Map<String, Integer> counts = new TreeMap<>();
+        m.path("types").fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asInt()));
+        return new Alert(o.path("event").path("sequence").asLong(), o.path("event").path("id").asText(),
+                Instant.parse(o.path("@timestamp").asText()), o.path("host").path("name").asText(),
+                o.path("user").path("name").asText(), o.path("file").path("path").asText(), m.path("exit_point").asText(),
+                o.path("file").path("hash").path("sha256").asText(), o.path("file").path("size").asLong(),
+                m.path("severity").asText(), counts, m.path("records").asInt(), strings(m.path("samples")),
+                strings(o.path("rule").path("name")), m.path("appi_reportable").asBoolean(), m.path("action").asText(),
+                m.hasNonNull("quarantine_id") ? m.path("quarantine_id").asText() : null,
+                o.path("agent").path("version").asText());
+    }
+
+    public static String line(Alert a) {
+        try {
+            return JSON.writeValueAsString(toJson(a));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+}

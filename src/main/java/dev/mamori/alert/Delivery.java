@@ -1,0 +1,154 @@
+package dev.mamori.alert;
+
+import dev.mamori.platform.OwnerOnly;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers the alert store to one sink, in order, at least once. The sink's position (the last
+ * acknowledged {@code seq}) is written atomically after each acknowledged batch, so after a crash
+ * or restart delivery resumes there: an alert may be sent twice, never lost. While the sink is
+ * down, its backlog is the spool; when the backlog exceeds the bound, the sink is reported full
+ * and the oldest undelivered alerts stay in the store only (they remain searchable), and the sink
+ * is told how many it missed. One thread per sink.
+ */
+public final class Delivery implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Delivery.class);
+    private static final int BATCH = 200;
+
+    private final AlertStore store;
+    private final Sink sink;
+    private final Path positionFile;
+    private final Duration retry;
+    private final int spoolMax;
+    private volatile boolean running = true;
+    private volatile String lastError;
+    private volatile long position;
+    private volatile long dropped;
+
+    public Delivery(AlertStore store, Sink sink, Path positionsDir, Duration retry, int spoolMax) throws IOException {
+        this.store = store;
+        this.sink = sink;
+        this.positionFile = OwnerOnly.directory(positionsDir).resolve(sink.name() + ".position");
+        this.retry = retry;
+        this.spoolMax = spoolMax;
+        this.position = readPosition();
+    }
+
+    public String sinkName() {
+        return sink.name();
+    }
+
+    /** The last acknowledged alert. */
+    public long position() {
+        return position;
+    }
+
+    /** Alerts stored but not yet acknowledged by the sink. */
+    public long backlog() {
+        return Math.max(0, store.lastSeq() - position);
+    }
+
+    /** The sink's last failure, or null when it is delivering. */
+    public String lastError() {
+        return lastError;
+    }
+
+    /** Alerts passed over because the spool was full (they remain in the store). */
+    public long dropped() {
+        return dropped;
+    }
+
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            try {
+                if (!deliverOnce()) {
+                    store.awaitAfter(position, 1_000);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (IOException | RuntimeException e) {
+                if (lastError == null) {
+                    LOG.warn("sink {} is down ({}); alerts are kept and will be delivered when it is back", sink.name(),
+                            e.getMessage());
+                }
+                lastError = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                sleep(retry);
+            }
+        }
+    }
+
+    /**
+     * Delivers one batch if there is one. Returns false when there was nothing to deliver.
+     *
+     * @throws IOException when the sink did not acknowledge
+     */
+    public boolean deliverOnce() throws IOException {
+        enforceSpoolBound();
+        List<Alert> batch = store.readAfter(position, BATCH);
+        if (batch.isEmpty()) {
+            return false;
+        }
+        sink.deliver(batch);
+        writePosition(batch.get(batch.size() - 1).seq());
+        if (lastError != null) {
+            LOG.info("sink {} is delivering again", sink.name());
+            lastError = null;
+        }
+        return true;
+    }
+
+    private void enforceSpoolBound() throws IOException {
+        long backlog = backlog();
+        if (backlog > spoolMax) {
+            long skip = backlog - spoolMax;
+            dropped += skip;
+            LOG.error("sink {}: spool full ({} undelivered alerts, bound {}); the oldest {} stay in the alert store only",
+                    sink.name(), backlog, spoolMax, skip);
+            writePosition(position + skip);
+        }
+    }
+
+    private long readPosition() throws IOException {
+        if (!Files.exists(positionFile)) {
+            return 0;
+        }
+        String text = Files.readString(positionFile, StandardCharsets.US_ASCII).trim();
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IOException(positionFile + ": not a position: '" + text + "'");
+        }
+    }
+
+    private void writePosition(long seq) throws IOException {
+        Path tmp = positionFile.resolveSibling(positionFile.getFileName() + ".tmp");
+        Files.writeString(tmp, Long.toString(seq), StandardCharsets.US_ASCII);
+        OwnerOnly.restrict(tmp);
+        Files.move(tmp, positionFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        position = seq;
+    }
+
+    private void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.mamori.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AlertStoreTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void alertsAreNumberedInOrderAndSurviveReopening() throws Exception {
+        try (AlertStore store = new AlertStore(dir)) {
+            for (int i = 1; i <= 3; i++) {
+                assertThat(store.append(Alerts.alert(i)).seq()).isEqualTo(i);
+            }
+        }
+        try (AlertStore store = new AlertStore(dir)) {
+            assertThat(store.lastSeq()).isEqualTo(3);
+            assertThat(store.append(Alerts.alert(4)).seq()).isEqualTo(4);
+            assertThat(store.readAfter(1, 10)).extracting(Alert::id).containsExactly("alert-2", "alert-3", "alert-4");
+            assertThat(store.readAfter(0, 2)).extracting(Alert::seq).containsExactly(1L, 2L);
+        }
+    }
+
+    @Test
+    void jsonUsesEcsFieldNamesAndRoundTrips() throws Exception {
+        Alert a = Alerts.alert(7).withSeq(42);
+        JsonNode json = AlertJson.JSON.readTree(AlertJson.line(a));
+        assertThat(json.path("@timestamp").asText()).isEqualTo("2026-11-26T03:00:07Z");
+        assertThat(json.path("event").path("kind").asText()).isEqualTo("alert");
+        assertThat(json.path("file").path("path").asText()).endsWith("顧客リスト7.csv");
+        assertThat(json.path("file").path("hash").path("sha256").asText()).isEqualTo("ab7");
+        assertThat(json.path("host").path("name").asText()).isEqualTo("laptop-01");
+        assertThat(json.path("mamori").path("exit_point").asText()).isEqualTo("usb");
+        assertThat(json.path("mamori").path("types").path("PHONE_NUMBER").asInt()).isEqualTo(25);
+        assertThat(AlertJson.fromJson(json)).isEqualTo(a);
+    }
+}

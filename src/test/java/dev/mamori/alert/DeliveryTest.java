@@ -1,0 +1,114 @@
+package dev.mamori.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** At-least-once, in-order delivery to a real HTTP server that goes down and comes back. */
+class DeliveryTest {
+
+    @TempDir
+    Path dir;
+
+    private final List<String> received = new CopyOnWriteArrayList<>();
+
+    private HttpServer webhook(int port) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        server.createContext("/alerts", exchange -> {
+            JsonNode alert = AlertJson.JSON.readTree(exchange.getRequestBody().readAllBytes());
+            received.add(alert.path("event").path("id").asText());
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
+    @Test
+    void aSinkThatIsDownGetsEverythingInOrderWhenItComesBack() throws Exception {
+        HttpServer server = webhook(0);
+        int port = server.getAddress().getPort();
+        String url = "http://127.0.0.1:" + port + "/alerts";
+        try (AlertStore store = new AlertStore(dir.resolve("alerts"))) {
+            Delivery delivery = new Delivery(store, new WebhookSink(url, Duration.ofSeconds(2)), dir.resolve("positions"),
+                    Duration.ofMillis(50), 1_000);
+            store.append(Alerts.alert(1));
+            assertThat(delivery.deliverOnce()).isTrue();
+            assertThat(received).containsExactly("alert-1");
+
+            server.stop(0); // the SIEM goes down
+            for (int i = 2; i <= 5; i++) {
+                store.append(Alerts.alert(i));
+            }
+            assertThatThrownBy(delivery::deliverOnce).isInstanceOf(IOException.class);
+            assertThat(delivery.backlog()).isEqualTo(4);
+
+            // the agent restarts while the sink is still down: the position survives on disk
+            Delivery afterRestart = new Delivery(store, new WebhookSink(url, Duration.ofSeconds(2)),
+                    dir.resolve("positions"), Duration.ofMillis(50), 1_000);
+            assertThat(afterRestart.position()).isEqualTo(1);
+
+            server = webhook(port); // back
+            while (afterRestart.deliverOnce()) {
+                // drain
+            }
+            assertThat(received).containsExactly("alert-1", "alert-2", "alert-3", "alert-4", "alert-5");
+            assertThat(afterRestart.backlog()).isZero();
+            assertThat(Files.readString(dir.resolve("positions/webhook.position"), StandardCharsets.US_ASCII)).isEqualTo("5");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aFullSpoolSaysSoAndKeepsTheNewestAlerts() throws Exception {
+        try (AlertStore store = new AlertStore(dir.resolve("alerts"))) {
+            List<Alert> sent = new CopyOnWriteArrayList<>();
+            Sink sink = new Sink() {
+                @Override
+                public String name() {
+                    return "memory";
+                }
+
+                @Override
+                public void deliver(List<Alert> batch) {
+                    sent.addAll(batch);
+                }
+            };
+            Delivery delivery = new Delivery(store, sink, dir.resolve("positions"), Duration.ofMillis(10), 3);
+            for (int i = 1; i <= 5; i++) {
+                store.append(Alerts.alert(i));
+            }
+            delivery.deliverOnce();
+            assertThat(delivery.dropped()).isEqualTo(2);
+            assertThat(sent).extracting(Alert::id).containsExactly("alert-3", "alert-4", "alert-5");
+            assertThat(store.readAfter(0, 10)).hasSize(5); // nothing is lost from the store
+        }
+    }
+
+    @Test
+    void jsonlSinkAppendsEcsLinesOwnerOnly() throws Exception {
+        Path file = dir.resolve("out/alerts.jsonl");
+        new JsonlSink(file).deliver(List.of(Alerts.alert(1).withSeq(1), Alerts.alert(2).withSeq(2)));
+        new JsonlSink(file).deliver(List.of(Alerts.alert(3).withSeq(3)));
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines).hasSize(3);
+        assertThat(AlertJson.JSON.readTree(lines.get(2)).path("event").path("sequence").asLong()).isEqualTo(3);
+        if (!System.getProperty("os.name").toLowerCase().contains("win")) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-------");
+        }
+    }
+}
