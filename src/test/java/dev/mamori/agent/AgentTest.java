@@ -1,0 +1,198 @@
+package dev.mamori.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import dev.mamori.platform.ExitPoints;
+import dev.mamori.quarantine.Quarantine;
+import dev.mamori.state.ContentHash;
+import dev.mamori.testing.BundledRules;
+import dev.mamori.testing.RealisticCorpus;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The agent on real folders: a USB stick mounted while it runs, a Dropbox folder, a JSON Lines
+ * file and a real HTTP webhook; restart, rename and quarantine.
+ */
+class AgentTest {
+
+    @TempDir
+    static Path samples;
+    static RealisticCorpus corpus;
+
+    @TempDir
+    Path root;
+    Path home;
+    Path media;
+    Path data;
+    HttpServer webhook;
+    final List<JsonNode> posted = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void files() throws Exception {
+        corpus = RealisticCorpus.writeTo(samples.resolve("corpus"));
+    }
+
+    @BeforeEach
+    void folders() throws Exception {
+        home = Files.createDirectories(root.resolve("home/taro"));
+        Files.createDirectories(home.resolve("Dropbox"));
+        media = Files.createDirectories(root.resolve("media/taro"));
+        data = root.resolve("data");
+        webhook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        webhook.createContext("/alerts", ex -> {
+            posted.add(new ObjectMapper().readTree(ex.getRequestBody().readAllBytes()));
+            ex.sendResponseHeaders(200, -1);
+            ex.close();
+        });
+        webhook.start();
+    }
+
+    @AfterEach
+    void stopWebhook() {
+        webhook.stop(0);
+    }
+
+    private Agent agent(String extraConfig) throws Exception {
+        Path config = root.resolve("mamori.yaml");
+        Files.writeString(config, """
+                data-dir: %s
+                watch:
+                  debounce-ms: 200
+                scan:
+                  isolation: in_process
+                alerts:
+                  webhook: {url: 'http://127.0.0.1:%d/alerts'}
+                  retry-seconds: 1
+                %s
+                """.formatted(data, webhook.getAddress().getPort(), extraConfig));
+        AgentConfig c = new AgentConfigLoader(home).load(config);
+        Agent agent = new Agent(c, BundledRules.get(), new Agent.Environment(
+                new ExitPoints("linux", home, List.of(media)), Clock.systemUTC(), "laptop-01", "taro", "test"));
+        agent.start();
+        return agent;
+    }
+
+    private List<JsonNode> awaitJsonl(int count) throws Exception {
+        Path file = data.resolve("alerts.jsonl");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(file)) {
+                List<JsonNode> alerts = new ArrayList<>();
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    alerts.add(new ObjectMapper().readTree(line));
+                }
+                if (alerts.size() >= count) {
+                    return alerts;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("fewer than " + count + " alerts arrived");
+    }
+
+    private static JsonNode alertFor(List<JsonNode> alerts, String fileName) {
+        return alerts.stream().filter(a -> a.path("file").path("path").asText().endsWith(fileName)).findFirst()
+                .orElseThrow(() -> new AssertionError("no alert for " + fileName + " in " + alerts));
+    }
+
+    @Test
+    void filesArrivingOnAUsbStickAndInDropboxRaiseMaskedAlertsInEverySink() throws Exception {
+        try (Agent agent = agent("")) {
+            Path stick = Files.createDirectories(media.resolve("USB-STICK")); // plugged in while running
+            Thread.sleep(300);
+            Files.copy(corpus.root().resolve("顧客リスト_202611.csv"), stick.resolve("顧客リスト_202611.csv"));
+            Files.copy(corpus.root().resolve("履歴書_高橋さくら.docx"), home.resolve("Dropbox/履歴書.docx"));
+            Files.copy(corpus.root().resolve("ニュース_情報流出.txt"), stick.resolve("news.txt"));
+            List<JsonNode> alerts = awaitJsonl(2);
+            agent.awaitIdle(Duration.ofSeconds(20));
+
+            JsonNode usb = alertFor(alerts, "顧客リスト_202611.csv");
+            assertThat(usb.path("mamori").path("exit_point").asText()).isEqualTo("usb");
+            assertThat(usb.path("mamori").path("severity").asText()).isEqualTo("high");
+            assertThat(usb.path("mamori").path("records").asInt()).isEqualTo(25);
+            assertThat(usb.path("host").path("name").asText()).isEqualTo("laptop-01");
+            assertThat(usb.path("file").path("hash").path("sha256").asText())
+                    .isEqualTo(ContentHash.sha256(stick.resolve("顧客リスト_202611.csv")));
+            assertThat(usb.path("mamori").path("samples").toString()).contains("****");
+            JsonNode cloud = alertFor(alerts, "履歴書.docx");
+            assertThat(cloud.path("mamori").path("exit_point").asText()).isEqualTo("cloud-sync");
+            assertThat(alerts).noneMatch(a -> a.path("file").path("path").asText().endsWith("news.txt"));
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (posted.size() < alerts.size() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(posted).extracting(a -> a.path("event").path("id").asText())
+                    .containsExactlyElementsOf(alerts.stream().map(a -> a.path("event").path("id").asText()).toList());
+            String everything = Files.readString(data.resolve("alerts.jsonl")) + posted;
+            for (String raw : corpus.planted()) {
+                assertThat(everything).doesNotContain(raw);
+            }
+            if (!System.getProperty("os.name").toLowerCase().contains("win")) {
+                assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(data.resolve("alerts.jsonl")))).isEqualTo("rw-------");
+            }
+        }
+    }
+
+    @Test
+    void aRestartDoesNotReExtractUnchangedFilesAndARenameIsRecognisedByItsHash() throws Exception {
+        Path docs = Files.createDirectories(home.resolve("Dropbox/docs"));
+        Files.copy(corpus.root().resolve("顧客リスト_202611.csv"), docs.resolve("a.csv"));
+        Files.copy(corpus.root().resolve("製品仕様書_v2.docx"), docs.resolve("spec.docx"));
+        try (Agent agent = agent("")) {
+            awaitJsonl(2);
+            agent.awaitIdle(Duration.ofSeconds(20));
+            assertThat(agent.status().extracted.get()).isEqualTo(2);
+        }
+        try (Agent agent = agent("")) {
+            Thread.sleep(500);
+            agent.awaitIdle(Duration.ofSeconds(20));
+            assertThat(agent.status().extracted.get()).isZero();
+            assertThat(agent.status().unchanged.get()).isEqualTo(2);
+            Files.move(docs.resolve("a.csv"), docs.resolve("b.csv"));
+            List<JsonNode> alerts = awaitJsonl(3);
+            agent.awaitIdle(Duration.ofSeconds(20));
+            assertThat(alertFor(alerts, "b.csv").path("mamori").path("records").asInt()).isEqualTo(25);
+            assertThat(agent.status().extracted.get()).isZero();
+            assertThat(agent.status().reused.get()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theQuarantinePolicyMovesTheFileLeavesANoteAndRestoresByteForByte() throws Exception {
+        Path stick = Files.createDirectories(media.resolve("STICK"));
+        try (Agent agent = agent("actions: {quarantine-min-severity: high}")) {
+            Path copied = stick.resolve("顧客リスト.csv");
+            Files.copy(corpus.root().resolve("顧客リスト_202611.csv"), copied, StandardCopyOption.REPLACE_EXISTING);
+            JsonNode alert = alertFor(awaitJsonl(1), "顧客リスト.csv");
+            assertThat(alert.path("mamori").path("action").asText()).isEqualTo("quarantine");
+            String id = alert.path("mamori").path("quarantine_id").asText();
+            assertThat(copied).doesNotExist();
+            assertThat(stick.resolve("顧客リスト.csv" + Quarantine.NOTE_SUFFIX)).content(StandardCharsets.UTF_8)
+                    .contains("隔離", "quarantined", id);
+            agent.close();
+            new Quarantine(data.resolve("quarantine"), Clock.systemUTC()).restore(id);
+            assertThat(Files.readAllBytes(copied))
+                    .isEqualTo(Files.readAllBytes(corpus.root().resolve("顧客リスト_202611.csv")));
+            assertThat(stick.resolve("顧客リスト.csv" + Quarantine.NOTE_SUFFIX)).doesNotExist();
+        }
+    }
+}
