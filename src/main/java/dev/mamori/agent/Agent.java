@@ -86,7 +86,7 @@ public final class Agent implements AutoCloseable {
     private AlertStore alertStore;
     private Quarantine quarantine;
     private Extractor extractor;
-    private DocumentAnalyzer analyzer;
+    private volatile DocumentAnalyzer analyzer;
     private TreeWatcher watcher;
     private volatile boolean running;
     private final java.util.concurrent.atomic.AtomicLong uncommitted = new java.util.concurrent.atomic.AtomicLong();
@@ -369,6 +369,27 @@ public final class Agent implements AutoCloseable {
             r.verdict().findings().forEach(f -> counts.merge(f.type(), f.count(), Integer::sum));
         }
         return "severity " + worst.label() + ", records " + records + ", " + counts;
+    }
+
+    /**
+     * Raises an agent-health alert (a refused rule pack or config, a sink that is full): stored and
+     * delivered like any alert, so the SIEM sees that the agent needs attention.
+     */
+    public void health(String subject, String problem) {
+        try {
+            alertStore.append(new Alert(0, UUID.randomUUID().toString(), env.clock().instant(), env.host(), env.user(),
+                    subject, "agent", "", 0, "medium", Map.of(), 0, List.of(problem), List.of("agent-health"), false,
+                    "health", null, env.version()));
+            status.error(problem, env.clock().instant());
+        } catch (IOException e) {
+            LOG.error("cannot store a health alert: {}", e.toString());
+        }
+    }
+
+    /** Uses new rules from the next file on; files already scanned keep their verdicts. */
+    public void reload(RuleSet newRules) {
+        this.analyzer = new DocumentAnalyzer(newRules);
+        LOG.info("rules reloaded: {}", newRules.packs());
     }
 
     private void housekeeping() {

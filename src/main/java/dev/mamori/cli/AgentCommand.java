@@ -1,0 +1,147 @@
+package dev.mamori.cli;
+
+import dev.mamori.agent.Agent;
+import dev.mamori.agent.AgentConfig;
+import dev.mamori.config.ConfigException;
+import dev.mamori.platform.ExitPoints;
+import dev.mamori.rules.RuleSet;
+import dev.mamori.rules.RuleSetLoader;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "agent", mixinStandardHelpOptions = true,
+        description = "Run the background agent in the foreground (for systemd, launchd or a Windows service wrapper): "
+                + "watch exit points, scan arriving files, raise alerts. Stops cleanly on SIGTERM.")
+final class AgentCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AgentCommand.class);
+    /** How often the config file and rule packs are checked for changes (a stat each, no parsing). */
+    private static final long RELOAD_CHECK_MS = 5_000;
+
+    @Mixin
+    AgentOptions options;
+
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        AgentConfig config = options.load(err);
+        if (config == null) {
+            return ExitCodes.FATAL;
+        }
+        RuleSet rules;
+        try {
+            rules = loadRules(config);
+        } catch (ConfigException e) {
+            err.println(e.getMessage());
+            err.println("mamori: rule packs refused; the agent did not start");
+            return ExitCodes.FATAL;
+        }
+        Agent.Environment env = new Agent.Environment(ExitPoints.forThisMachine(), Clock.systemUTC(), hostName(),
+                System.getProperty("user.name"), VersionProvider.version());
+        Agent[] agent = {new Agent(config, rules, env)};
+        agent[0].start();
+        Thread hook = new Thread(() -> {
+            closeQuietly(agent[0]);
+            stopped.countDown();
+        }, "mamori-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        Map<Path, Long> watchedFiles = stamps(config);
+        while (!stopped.await(RELOAD_CHECK_MS, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            Map<Path, Long> now = stamps(config);
+            if (now.equals(watchedFiles)) {
+                continue;
+            }
+            watchedFiles = now;
+            AgentConfig newConfig = options.load(new PrintWriter(new StringWriter()));
+            if (newConfig == null) {
+                String problem = "agent config " + options.configFile() + " refused; the previous config stays in force";
+                LOG.error(problem);
+                agent[0].health(String.valueOf(options.configFile()), problem);
+                continue;
+            }
+            try {
+                RuleSet newRules = loadRules(newConfig);
+                if (newConfig.equals(config)) {
+                    agent[0].reload(newRules);
+                } else {
+                    LOG.info("agent config changed: restarting the agent's components");
+                    closeQuietly(agent[0]);
+                    agent[0] = new Agent(newConfig, newRules, env);
+                    agent[0].start();
+                    config = newConfig;
+                }
+            } catch (ConfigException e) {
+                String problem = "rule packs refused; the previous rules stay in force: " + e.getMessage();
+                LOG.error(problem);
+                agent[0].health("rules", problem.length() > 2_000 ? problem.substring(0, 2_000) : problem);
+            }
+        }
+        return ExitCodes.CLEAN;
+    }
+
+    private static RuleSet loadRules(AgentConfig config) throws ConfigException, IOException {
+        List<Path> packs = new ArrayList<>();
+        packs.add(RuleSetLoader.bundledRules());
+        packs.addAll(config.extraRules());
+        return new RuleSetLoader(Clock.systemDefaultZone()).load(packs);
+    }
+
+    /** Modification times of the config file and the extra rule packs. */
+    private Map<Path, Long> stamps(AgentConfig config) {
+        Map<Path, Long> out = new HashMap<>();
+        List<Path> roots = new ArrayList<>(config.extraRules());
+        if (options.configFile() != null) {
+            roots.add(options.configFile());
+        }
+        for (Path root : roots) {
+            try (Stream<Path> s = Files.isDirectory(root) ? Files.list(root) : Stream.of(root)) {
+                s.forEach(p -> {
+                    try {
+                        out.put(p, Files.getLastModifiedTime(p).toMillis());
+                    } catch (IOException e) {
+                        out.put(p, -1L);
+                    }
+                });
+            } catch (IOException e) {
+                out.put(root, -1L);
+            }
+        }
+        return out;
+    }
+
+    private static void closeQuietly(Agent agent) {
+        try {
+            agent.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.error("stopping the agent: {}", e.toString());
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return System.getenv().getOrDefault("HOSTNAME", "unknown");
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.mamori.cli;
+
+import dev.mamori.agent.AgentConfig;
+import dev.mamori.agent.AgentConfigException;
+import dev.mamori.agent.AgentConfigLoader;
+import dev.mamori.config.ConfigProblem;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** {@code --config FILE} and {@code --data-dir DIR}: which agent config and data the command uses. */
+final class AgentOptions {
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "Agent config (default: $MAMORI_CONFIG, else ~/.mamori/mamori.yaml if present, else built-in defaults).")
+    Path config;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Overrides the config's data-dir.")
+    Path dataDir;
+
+    Path home() {
+        return Path.of(System.getProperty("user.home"));
+    }
+
+    /** The config file in use, or null for the built-in defaults. */
+    Path configFile() {
+        if (config != null) {
+            return config;
+        }
+        String env = System.getenv("MAMORI_CONFIG");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        Path user = home().resolve(".mamori/mamori.yaml");
+        return Files.exists(user) ? user : null;
+    }
+
+    /** Loads the config; prints every problem and returns null when it is refused. */
+    AgentConfig load(PrintWriter err) {
+        Path file = configFile();
+        try {
+            AgentConfig c = file == null ? new AgentConfigLoader(home()).defaultsOnly() : new AgentConfigLoader(home()).load(file);
+            return dataDir == null ? c : new AgentConfig(c.source(), dataDir.toAbsolutePath().normalize(), c.watch(), c.scan(),
+                    c.extraRules(), c.actions(), c.alerts());
+        } catch (AgentConfigException e) {
+            for (ConfigProblem p : e.problems()) {
+                err.println(p);
+            }
+            err.println("mamori: agent config refused (" + e.problems().size() + " problem(s))");
+        } catch (IOException e) {
+            err.println("mamori: cannot read agent config " + file + ": " + e.getMessage());
+        }
+        err.flush();
+        return null;
+    }
+}
