@@ -1,0 +1,101 @@
+package dev.mamori.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Rule packs change under a running agent: a broken pack is refused with an agent-health alert and
+ * the old rules stay in force; a good one is used from the next file on, without a restart.
+ */
+class AgentReloadIT {
+
+    @TempDir
+    Path root;
+
+    private List<JsonNode> alerts(Path jsonl) throws Exception {
+        List<JsonNode> out = new ArrayList<>();
+        if (Files.exists(jsonl)) {
+            for (String line : Files.readAllLines(jsonl, StandardCharsets.UTF_8)) {
+                out.add(new ObjectMapper().readTree(line));
+            }
+        }
+        return out;
+    }
+
+    private JsonNode await(Path jsonl, Predicate<JsonNode> what, String description) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (JsonNode a : alerts(jsonl)) {
+                if (what.test(a)) {
+                    return a;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no alert: " + description + " in " + alerts(jsonl));
+    }
+
+    @Test
+    void brokenPacksAreRefusedAndGoodOnesApplyWithoutARestart() throws Exception {
+        Path watched = Files.createDirectories(root.resolve("outbox"));
+        Path packs = Files.createDirectories(root.resolve("rules.d"));
+        Path data = root.resolve("data");
+        Path config = root.resolve("mamori.yaml");
+        Files.writeString(config, """
+                data-dir: %s
+                watch: {outboxes: ['%s'], removable-media: false, cloud-sync: false, debounce-ms: 100}
+                scan: {isolation: in_process}
+                rules: {add: ['%s']}
+                """.formatted(data, watched, packs));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process agent = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.mamori.cli.Main",
+                "agent", "--config", config.toString()).redirectErrorStream(true)
+                .redirectOutput(root.resolve("agent.log").toFile()).start();
+        Path jsonl = data.resolve("alerts.jsonl");
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!Files.exists(data.resolve("status.json")) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            Files.writeString(packs.resolve("company.yaml"), "pack: company\nrules:\n  - id: emp\n    type: EMPLOYEE_ID\n"
+                    + "    patterns: ['EMP-(']\n");
+            JsonNode health = await(jsonl, a -> a.path("mamori").path("action").asText().equals("health"),
+                    "health alert for the broken pack");
+            assertThat(health.path("mamori").path("samples").toString()).contains("company.yaml:5:").contains("bad regex");
+
+            Files.writeString(packs.resolve("company.yaml"), """
+                    pack: company
+                    rules:
+                      - id: emp
+                        type: EMPLOYEE_ID
+                        patterns: ['EMP-\\d{6}']
+                        confidence: high
+                        samples: {positive: ['EMP-123456'], negative: ['EMP-1']}
+                    policy:
+                      - id: employee-ids
+                        when: {type: EMPLOYEE_ID, min-count: 3}
+                        severity: medium
+                    """);
+            Thread.sleep(7_000); // the agent checks its config and packs every 5 s
+            Files.writeString(watched.resolve("staff.txt"), "EMP-100001 EMP-100002 EMP-100003\n");
+            JsonNode alert = await(jsonl, a -> a.path("file").path("path").asText().endsWith("staff.txt"),
+                    "alert for staff.txt under the new rules");
+            assertThat(alert.path("mamori").path("types").path("EMPLOYEE_ID").asInt()).isEqualTo(3);
+            assertThat(alert.path("mamori").path("exit_point").asText()).isEqualTo("outbox");
+        } finally {
+            agent.destroy();
+            agent.waitFor();
+        }
+    }
+}
