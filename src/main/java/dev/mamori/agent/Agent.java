@@ -47,7 +47,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -208,12 +207,33 @@ public final class Agent implements AutoCloseable {
         t.start();
     }
 
-    /** Queues every file of a place (the state store skips the unchanged ones quickly). */
+    /**
+     * Checks every file of a place: files the state store remembers with the same size and
+     * modification time are passed over right here, the others are queued for scanning.
+     */
     private void walk(Place place) {
-        try (Stream<Path> files = Files.walk(place.root())) {
-            files.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
-                    .filter(f -> !f.getFileName().toString().endsWith(Quarantine.NOTE_SUFFIX))
-                    .forEach(f -> enqueue(f, place));
+        try {
+            Files.walkFileTree(place.root(), new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                    if (!running) {
+                        return java.nio.file.FileVisitResult.TERMINATE;
+                    }
+                    if (attrs.isRegularFile() && !f.getFileName().toString().endsWith(Quarantine.NOTE_SUFFIX)) {
+                        if (state.unchanged(f.toAbsolutePath().toString(), attrs.size(), attrs.lastModifiedTime().toMillis())) {
+                            status.unchanged.incrementAndGet();
+                        } else {
+                            enqueue(f, place);
+                        }
+                    }
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) {
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException | java.io.UncheckedIOException e) {
             status.error("cannot walk " + place.root() + ": " + e.getMessage(), env.clock().instant());
         }
@@ -281,8 +301,7 @@ public final class Agent implements AutoCloseable {
         }
         long size = attrs.size();
         long mtime = attrs.lastModifiedTime().toMillis();
-        var known = state.get(key);
-        if (known.isPresent() && known.get().unchanged(size, mtime)) {
+        if (state.unchanged(key, size, mtime)) {
             status.unchanged.incrementAndGet();
             return;
         }

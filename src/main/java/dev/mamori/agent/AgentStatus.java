@@ -34,6 +34,16 @@ public final class AgentStatus {
     volatile int places;
     private volatile String lastWritten = "";
 
+    /** Files checked: scanned, or found unchanged since they were last scanned. */
+    public long checked() {
+        return scanned.get() + unchanged.get();
+    }
+
+    /** Files whose text was extracted (not unchanged, not recognised by their hash). */
+    public long extractedCount() {
+        return extracted.get();
+    }
+
     void error(String message, Instant at) {
         lastError = message;
         lastErrorAt = at.toString();

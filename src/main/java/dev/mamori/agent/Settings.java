@@ -62,7 +62,7 @@ public final class Settings {
             bool("watch.removable-media", true, "watch USB sticks and other removable media as they are mounted"),
             bool("watch.cloud-sync", true, "watch OneDrive, Dropbox, Google Drive, Box and iCloud Drive folders in the home"),
             list("watch.outboxes", List.of(), List.of(), "outgoing-mail or upload folders, watched as exit points"),
-            integer("watch.debounce-ms", 500, 0, 600_000, "a file is scanned once it has stopped changing for this long"),
+            integer("watch.debounce-ms", 300, 0, 600_000, "a file is scanned once it has stopped changing for this long"),
             integer("watch.rescan-hours", 24, 0, 10_000, "full rescan of every watched place (0: only at start)"),
             integer("scan.workers", 1, 1, 64, "files scanned at once"),
             integer("scan.queue-size", 10_000, 1, 10_000_000, "files waiting to be scanned; a full queue pauses discovery"),

@@ -27,6 +27,18 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rounds", description = "Measured rounds after a warm-up; the best is reported (default ${DEFAULT-VALUE}).")
     int rounds = 3;
 
+    @Option(names = "--agent", description = "Benchmark the background agent instead: alert latency, idle CPU, memory, re-check of an unchanged tree.")
+    boolean agent;
+
+    @Option(names = "--per-size", description = "With --agent: files per size class for the latency figures (default ${DEFAULT-VALUE}).")
+    int perSize = 20;
+
+    @Option(names = "--idle-seconds", description = "With --agent: how long idle CPU is measured (default ${DEFAULT-VALUE}).")
+    int idleSeconds = 60;
+
+    @Option(names = "--tree-files", description = "With --agent: files in the re-check tree (default ${DEFAULT-VALUE}).")
+    int treeFiles = 10_000;
+
     @Mixin
     RulesOption rules;
 
@@ -37,7 +49,11 @@ final class BenchCommand implements Callable<Integer> {
         if (set == null) {
             return ExitCodes.FATAL;
         }
-        new Benchmark(set, out).run(files, textMb, threads, rounds);
+        if (agent) {
+            new dev.mamori.bench.AgentBenchmark(set, out).run(perSize, idleSeconds, treeFiles);
+        } else {
+            new Benchmark(set, out).run(files, textMb, threads, rounds);
+        }
         return ExitCodes.CLEAN;
     }
 }

@@ -34,6 +34,10 @@ public final class ScanText {
         return lower;
     }
 
+    public int length() {
+        return normalized.length();
+    }
+
     public TextLayout layout() {
         return layout;
     }

@@ -8,7 +8,17 @@ import java.util.Optional;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -31,6 +41,8 @@ public final class StateStore implements AutoCloseable {
     private final FSDirectory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    /** Set by writes: the next read refreshes its view first (a refresh per read would be costly). */
+    private volatile boolean dirty = true;
 
     public StateStore(Path dir) throws IOException {
         this.directory = FSDirectory.open(dir);
@@ -53,19 +65,71 @@ public final class StateStore implements AutoCloseable {
         d.add(new StringField(HASH, s.sha256(), Field.Store.YES));
         d.add(new StoredField("size", s.size()));
         d.add(new StoredField("mtime", s.mtimeMillis()));
+        // columnar copies for the unchanged-file check, which must cost little more than a stat
+        d.add(new NumericDocValuesField("size", s.size()));
+        d.add(new NumericDocValuesField("mtime", s.mtimeMillis()));
         d.add(new StoredField("scannedAt", s.scannedAt().toEpochMilli()));
         d.add(new StringField("severity", s.severity(), Field.Store.YES));
         d.add(new StoredField("results", s.resultsJson()));
         try {
             writer.updateDocument(new Term(PATH, s.path()), d);
+            dirty = true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * True when the file is remembered with this size and modification time: the hot path of a
+     * re-check after a restart. Reads the path's term and two doc-value columns, no stored fields.
+     */
+    public boolean unchanged(String path, long size, long mtimeMillis) {
+        try {
+            refreshIfDirty();
+            IndexSearcher s = searchers.acquire();
+            try {
+                BytesRef term = new BytesRef(path);
+                for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+                    Terms terms = leaf.reader().terms(PATH);
+                    if (terms == null) {
+                        continue;
+                    }
+                    TermsEnum te = terms.iterator();
+                    if (!te.seekExact(term)) {
+                        continue;
+                    }
+                    PostingsEnum postings = te.postings(null, PostingsEnum.NONE);
+                    Bits live = leaf.reader().getLiveDocs();
+                    for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                        if (live != null && !live.get(doc)) {
+                            continue;
+                        }
+                        NumericDocValues sizes = DocValues.getNumeric(leaf.reader(), "size");
+                        NumericDocValues mtimes = DocValues.getNumeric(leaf.reader(), "mtime");
+                        return sizes.advanceExact(doc) && sizes.longValue() == size
+                                && mtimes.advanceExact(doc) && mtimes.longValue() == mtimeMillis;
+                    }
+                }
+                return false;
+            } finally {
+                searchers.release(s);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void refreshIfDirty() throws IOException {
+        if (dirty) {
+            dirty = false;
+            searchers.maybeRefreshBlocking();
         }
     }
 
     public void remove(String path) {
         try {
             writer.deleteDocuments(new Term(PATH, path));
+            dirty = true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -86,7 +150,7 @@ public final class StateStore implements AutoCloseable {
 
     private Optional<FileState> first(Term term) {
         try {
-            searchers.maybeRefreshBlocking();
+            refreshIfDirty();
             IndexSearcher s = searchers.acquire();
             try {
                 TopDocs top = s.search(new TermQuery(term), 1);

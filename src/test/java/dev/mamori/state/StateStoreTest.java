@@ -28,11 +28,15 @@ class StateStoreTest {
             FileState list = store.get("/usb/list.csv").orElseThrow();
             assertThat(list.unchanged(120, 1_700_000_000_000L)).isTrue();
             assertThat(list.unchanged(121, 1_700_000_000_000L)).isFalse();
+            assertThat(store.unchanged("/usb/list.csv", 120, 1_700_000_000_000L)).isTrue();
+            assertThat(store.unchanged("/usb/list.csv", 120, 1_700_000_000_001L)).isFalse();
+            assertThat(store.unchanged("/usb/other.csv", 120, 1_700_000_000_000L)).isFalse();
             assertThat(store.byHash("bb22")).map(FileState::path).contains("/usb/memo.txt");
             store.put(state("/usb/list.csv", "cc33")); // changed content replaces the old entry
             store.remove("/usb/memo.txt");
             assertThat(store.get("/usb/list.csv")).map(FileState::sha256).contains("cc33");
             assertThat(store.get("/usb/memo.txt")).isEmpty();
+            assertThat(store.unchanged("/usb/memo.txt", 120, 1_700_000_000_000L)).isFalse();
             assertThat(store.byHash("aa11")).isEmpty();
         }
     }
