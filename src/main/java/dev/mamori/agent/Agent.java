@@ -208,25 +208,32 @@ public final class Agent implements AutoCloseable {
     }
 
     /**
-     * Checks every file of a place: files the state store remembers with the same size and
-     * modification time are passed over right here, the others are queued for scanning.
+     * Checks every file of a place, registering its folders with the watcher on the way: files the
+     * state store remembers with the same size and modification time (one snapshot of the place,
+     * read in a single pass) are passed over right here; the others are queued for scanning.
      */
     private void walk(Place place) {
+        String prefix = place.root().toAbsolutePath().toString();
+        Map<String, long[]> known = state.snapshot(prefix);
         try {
             Files.walkFileTree(place.root(), new java.nio.file.SimpleFileVisitor<>() {
                 @Override
+                public java.nio.file.FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    watcher.register(dir, place);
+                    return running ? java.nio.file.FileVisitResult.CONTINUE : java.nio.file.FileVisitResult.TERMINATE;
+                }
+
+                @Override
                 public java.nio.file.FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-                    if (!running) {
-                        return java.nio.file.FileVisitResult.TERMINATE;
-                    }
                     if (attrs.isRegularFile() && !f.getFileName().toString().endsWith(Quarantine.NOTE_SUFFIX)) {
-                        if (state.unchanged(f.toAbsolutePath().toString(), attrs.size(), attrs.lastModifiedTime().toMillis())) {
+                        long[] seen = known.get(f.toAbsolutePath().toString());
+                        if (seen != null && seen[0] == attrs.size() && seen[1] == attrs.lastModifiedTime().toMillis()) {
                             status.unchanged.incrementAndGet();
                         } else {
                             enqueue(f, place);
                         }
                     }
-                    return java.nio.file.FileVisitResult.CONTINUE;
+                    return running ? java.nio.file.FileVisitResult.CONTINUE : java.nio.file.FileVisitResult.TERMINATE;
                 }
 
                 @Override

@@ -43,7 +43,9 @@ public final class AgentBenchmark {
         try {
             out.printf(Locale.ROOT, "mamori agent benchmark: Java %s, %d cores; default config (process isolation, 1 worker, debounce 300 ms)%n",
                     System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
-            latencyAndMemory(root.resolve("latency"), perSize, idleSeconds);
+            if (perSize > 0) {
+                latencyAndMemory(root.resolve("latency"), perSize, idleSeconds);
+            }
             recheck(root.resolve("recheck"), treeFiles);
         } finally {
             try (Stream<Path> s = Files.walk(root)) {

@@ -19,6 +19,7 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -111,6 +112,55 @@ public final class StateStore implements AutoCloseable {
                     }
                 }
                 return false;
+            } finally {
+                searchers.release(s);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Size and modification time of every remembered file under {@code prefix}, read in one pass
+     * over the sorted path terms: a rescan compares against this instead of looking up each file.
+     */
+    public java.util.Map<String, long[]> snapshot(String prefix) {
+        java.util.Map<String, long[]> out = new java.util.HashMap<>();
+        try {
+            refreshIfDirty();
+            IndexSearcher s = searchers.acquire();
+            try {
+                BytesRef start = new BytesRef(prefix);
+                for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+                    Terms terms = leaf.reader().terms(PATH);
+                    if (terms == null) {
+                        continue;
+                    }
+                    TermsEnum te = terms.iterator();
+                    if (te.seekCeil(start) == TermsEnum.SeekStatus.END) {
+                        continue;
+                    }
+                    NumericDocValues sizes = DocValues.getNumeric(leaf.reader(), "size");
+                    NumericDocValues mtimes = DocValues.getNumeric(leaf.reader(), "mtime");
+                    Bits live = leaf.reader().getLiveDocs();
+                    PostingsEnum postings = null;
+                    java.util.TreeMap<Integer, String> docs = new java.util.TreeMap<>();
+                    for (BytesRef t = te.term(); t != null && StringHelper.startsWith(t, start); t = te.next()) {
+                        postings = te.postings(postings, PostingsEnum.NONE);
+                        for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                            if (live == null || live.get(doc)) {
+                                docs.put(doc, t.utf8ToString());
+                            }
+                        }
+                    }
+                    for (var e : docs.entrySet()) { // doc values are read in doc order
+                        int doc = e.getKey();
+                        if (sizes.advanceExact(doc) && mtimes.advanceExact(doc)) {
+                            out.put(e.getValue(), new long[] {sizes.longValue(), mtimes.longValue()});
+                        }
+                    }
+                }
+                return out;
             } finally {
                 searchers.release(s);
             }

@@ -80,10 +80,25 @@ public final class TreeWatcher implements Runnable, AutoCloseable {
         return overflows.get();
     }
 
-    /** Watches a tree (recursively) and asks for a full check of it. */
+    /**
+     * Watches a tree and asks the listener for a full check of it; the listener's walk registers the
+     * sub-folders through {@link #register} as it goes, so a tree is walked once, not twice.
+     */
     public void watch(Place place) throws IOException {
-        registerTree(place.root(), place);
+        register(place.root(), place);
         listener.rescan(place);
+    }
+
+    /** Watches one folder of a place (not recursive); registering a folder twice is harmless. */
+    public void register(Path dir, Place place) {
+        try {
+            WatchKey key = dir.register(service, StandardWatchEventKinds.ENTRY_CREATE,
+                    StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+            dirs.put(key, dir);
+            placeOfDir.put(dir, place);
+        } catch (IOException e) {
+            LOG.warn("cannot watch {}: {}", dir, e.getMessage());
+        }
     }
 
     /**
@@ -102,15 +117,8 @@ public final class TreeWatcher implements Runnable, AutoCloseable {
     private void registerTree(Path root, Place place) throws IOException {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                try {
-                    WatchKey key = dir.register(service, StandardWatchEventKinds.ENTRY_CREATE,
-                            StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
-                    dirs.put(key, dir);
-                    placeOfDir.put(dir, place);
-                } catch (IOException e) {
-                    LOG.warn("cannot watch {}: {}", dir, e.getMessage());
-                }
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                register(dir, place);
                 return FileVisitResult.CONTINUE;
             }
 

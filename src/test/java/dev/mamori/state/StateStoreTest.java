@@ -32,6 +32,9 @@ class StateStoreTest {
             assertThat(store.unchanged("/usb/list.csv", 120, 1_700_000_000_001L)).isFalse();
             assertThat(store.unchanged("/usb/other.csv", 120, 1_700_000_000_000L)).isFalse();
             assertThat(store.byHash("bb22")).map(FileState::path).contains("/usb/memo.txt");
+            assertThat(store.snapshot("/usb/")).containsOnlyKeys("/usb/list.csv", "/usb/memo.txt")
+                    .allSatisfy((path, sizeAndTime) -> assertThat(sizeAndTime).containsExactly(120, 1_700_000_000_000L));
+            assertThat(store.snapshot("/other/")).isEmpty();
             store.put(state("/usb/list.csv", "cc33")); // changed content replaces the old entry
             store.remove("/usb/memo.txt");
             assertThat(store.get("/usb/list.csv")).map(FileState::sha256).contains("cc33");
