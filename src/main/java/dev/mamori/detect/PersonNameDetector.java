@@ -34,14 +34,18 @@ public final class PersonNameDetector implements Detector {
     /** Tokenizers are not thread-safe but are reusable: one per scanning thread. */
     private final ThreadLocal<JapaneseTokenizer> tokenizers;
     private final Anchors anchors;
+    /** Tables with one of these headings have a name column that a column rule reads: no analysis needed. */
+    private final List<String> skipHeadings;
 
     /**
      * @param anchors where names are worth looking for: morphological analysis runs only on the
      *                runs of Japanese text within these windows (near a phone number, a label, an honorific)
      */
     public PersonNameDetector(RuleSpec spec, UserDictionary userDictionary, Set<String> honorifics,
-                              Confidence honorificConfidence, boolean surnameWithHonorific, Anchors anchors) {
+                              Confidence honorificConfidence, boolean surnameWithHonorific, Anchors anchors,
+                              List<String> skipTablesWithHeaders) {
         this.anchors = anchors;
+        this.skipHeadings = skipTablesWithHeaders.stream().map(ScanText::searchForm).toList();
         this.spec = spec;
         this.userDictionary = userDictionary;
         this.honorifics = Set.copyOf(honorifics);
@@ -124,7 +128,8 @@ public final class PersonNameDetector implements Detector {
 
     @Override
     public List<Finding> detect(ScanText text) {
-        List<Token> tokens = tokenize(fullWidthPunctuation(text.text()), anchors.regions(text), spec.deadline());
+        List<Token> tokens = tokenize(fullWidthPunctuation(text.text()), anchors.regions(text), skippedLines(text),
+                spec.deadline());
         List<Finding> findings = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
@@ -210,6 +215,17 @@ public final class PersonNameDetector implements Detector {
                 || !t.isJapaneseWord();
     }
 
+    /** Line number of {@code pos}, counting newlines on from the previous call's position. */
+    private static int lineOf(String text, int pos, int[] cache) {
+        for (int i = cache[0]; i < pos; i++) {
+            if (text.charAt(i) == '\n') {
+                cache[1]++;
+            }
+        }
+        cache[0] = Math.max(cache[0], pos);
+        return cache[1];
+    }
+
     private static boolean hasKanji(String text, int start, int end) {
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
@@ -273,7 +289,38 @@ public final class PersonNameDetector implements Detector {
      * log, need no morphological analysis. A boundary token separates runs so that no name is
      * joined across a comma or a cell.
      */
-    private List<Token> tokenize(String text, int[] regions, long deadline) {
+    /** Rows of tables that have a name column (a roster with 氏名): the column rule finds their names. */
+    private java.util.BitSet skippedLines(ScanText text) {
+        java.util.BitSet skipped = new java.util.BitSet();
+        if (skipHeadings.isEmpty()) {
+            return skipped;
+        }
+        TextLayout layout = text.layout();
+        java.util.Map<Integer, Boolean> headerHasName = new java.util.HashMap<>();
+        for (int line = 0; line < layout.lineCount(); line++) {
+            int header = layout.headerLineOf(line);
+            if (header < 0) {
+                continue;
+            }
+            boolean named = headerHasName.computeIfAbsent(header, h -> {
+                for (TextLayout.Cell cell : layout.cells(h)) {
+                    String heading = ScanText.asciiLower(cell.text());
+                    for (String k : skipHeadings) {
+                        if (ContextMatcher.headingMatches(heading, k)) {
+                            return true;
+                        }
+                    }
+                }
+                return false;
+            });
+            if (named) {
+                skipped.set(line);
+            }
+        }
+        return skipped;
+    }
+
+    private List<Token> tokenize(String text, int[] regions, java.util.BitSet skippedLines, long deadline) {
         List<Token> tokens = new ArrayList<>();
         JapaneseTokenizer tokenizer = tokenizers.get();
         OffsetAttribute offset = tokenizer.getAttribute(OffsetAttribute.class);
@@ -283,6 +330,7 @@ public final class PersonNameDetector implements Detector {
             int i = 0;
             int n = text.length();
             int region = 0;
+            int[] lineCache = {0, 0}; // [position reached, line number there]: runs come in text order
             while (i < n) {
                 while (i < n && !isJapaneseLetter(text.charAt(i))) {
                     i++;
@@ -299,7 +347,8 @@ public final class PersonNameDetector implements Detector {
                     region += 2;
                 }
                 boolean inRegion = region < regions.length && regions[region] < end;
-                if (!inRegion || end - start < 2 || !hasKanji(text, start, end)) {
+                if (!inRegion || end - start < 2 || !hasKanji(text, start, end)
+                        || (!skippedLines.isEmpty() && skippedLines.get(lineOf(text, start, lineCache)))) {
                     continue;
                 }
                 tokenizer.setReader(new StringReader(text.substring(start, end)));

@@ -136,6 +136,11 @@ public final class TextLayout {
         return tableHeaderLine[line] >= 0;
     }
 
+    /** The header line of the table holding {@code line}, or -1 outside tables. */
+    public int headerLineOf(int line) {
+        return tableHeaderLine[line];
+    }
+
     /** True when the line is the first (header) line of a table. */
     public boolean isTableHeader(int line) {
         return tableHeaderLine[line] == line;

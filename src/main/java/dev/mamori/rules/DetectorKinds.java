@@ -49,7 +49,8 @@ final class DetectorKinds {
         register(new Kind("keywords", List.of("terms"), MaskStyle.NONE, DetectorKinds::keywords));
         register(new Kind("column", List.of("headers", "exclude-headers", "value"), MaskStyle.ALL, DetectorKinds::column));
         register(new Kind("person-name", List.of("honorifics", "honorific-confidence", "surname-with-honorific",
-                "surnames", "given-names", "anchors", "window"), MaskStyle.NAME, DetectorKinds::personName));
+                "surnames", "given-names", "anchors", "window", "skip-tables-with-headers"), MaskStyle.NAME,
+                DetectorKinds::personName));
     }
 
     private DetectorKinds() {
@@ -116,7 +117,8 @@ final class DetectorKinds {
                 lists.expandItems(rule.strings("surnames"), rule, "surnames"),
                 lists.expandItems(rule.strings("given-names"), rule, "given-names"));
         return new PersonNameDetector(spec, dictionary, honorifics, honorificConfidence,
-                rule.bool("surname-with-honorific", true), anchors(rule, lists));
+                rule.bool("surname-with-honorific", true), anchors(rule, lists),
+                lists.expandItems(rule.strings("skip-tables-with-headers"), rule, "skip-tables-with-headers"));
     }
 
     /** {@code anchors} (strings, lists allowed) and {@code window} (characters, default 100). */
