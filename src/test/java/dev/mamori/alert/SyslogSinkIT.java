@@ -98,6 +98,28 @@ class SyslogSinkIT {
     }
 
     @Test
+    void theAgentDeliversItsAlertsToRsyslog() throws Exception {
+        java.nio.file.Path watched = Files.createDirectories(dir.resolve("outbox"));
+        java.nio.file.Path config = dir.resolve("mamori.yaml");
+        Files.writeString(config, """
+                data-dir: %s
+                watch: {outboxes: ['%s'], removable-media: false, cloud-sync: false, debounce-ms: 100}
+                scan: {isolation: in_process}
+                alerts: {syslog: {host: 127.0.0.1, port: %d, protocol: tcp}}
+                """.formatted(dir.resolve("data"), watched, tcpPort));
+        var c = new dev.mamori.agent.AgentConfigLoader(dir).load(config);
+        try (var agent = new dev.mamori.agent.Agent(c, dev.mamori.testing.BundledRules.get(),
+                new dev.mamori.agent.Agent.Environment(new dev.mamori.platform.ExitPoints("linux", dir, List.of()),
+                        java.time.Clock.systemUTC(), "laptop-02", "hanako", "test"))) {
+            agent.start();
+            Files.writeString(watched.resolve("送付先.csv"), "氏名,電話番号\n山田 太郎,090-1234-5678\n鈴木 花子,03-1234-5678\n");
+            List<String> lines = awaitLines(1);
+            assertThat(lines).anySatisfy(l -> assertThat(l).contains(" laptop-02 mamori ", "exit=\"outbox\"",
+                    "送付先.csv", "090-****-5678").doesNotContain("090-1234-5678"));
+        }
+    }
+
+    @Test
     void rfc5424MessagesArriveOverUdpAndTcp() throws Exception {
         new SyslogSink("127.0.0.1", udpPort, false, "laptop-01").deliver(List.of(Alerts.alert(1).withSeq(1)));
         try (SyslogSink tcp = new SyslogSink("127.0.0.1", tcpPort, true, "laptop-01")) {
