@@ -24,8 +24,9 @@ final class CandidateJudge {
      */
     static Finding judge(RuleSpec spec, ScanText text, int start, int end, String how,
                          Function<String, String> groups, String columnContext) {
+        // a column heading names a value, it is never one
         if (text.layout().isTableHeader(text.layout().lineOf(start))) {
-            return null; // a column heading names a value, it is never one
+            return null;
         }
         String value = text.text().substring(start, end);
         List<String> steps = new ArrayList<>(4);
