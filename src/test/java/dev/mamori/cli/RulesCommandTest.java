@@ -1,0 +1,59 @@
+package dev.mamori.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code mamori rules check|test|explain}: what an admin sees before deploying a rule. */
+class RulesCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void checkPassesTheBundledPacksAndNamesFailingSamplesAndSlowRules() throws Exception {
+        assertThat(ScanCommandTest.mamori("rules", "check").exit()).isZero();
+
+        Path pack = dir.resolve("company.yaml");
+        Files.writeString(pack, """
+                pack: company
+                rules:
+                  - id: order-no
+                    type: ORDER_NUMBER
+                    patterns: ['ORD-\\d{4}']
+                    samples: {positive: ['ORD-12'], negative: ['ORD-1234']}
+                  - id: sluggish
+                    type: SLUGGISH
+                    patterns: ['(?=[\\s\\S]{0,300}QQQ)\\w']
+                    samples: {positive: ['aQQQ'], negative: ['a b']}
+                """);
+        ScanCommandTest.Run run = ScanCommandTest.mamori("rules", "check", "--add-rules", pack.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.out()).contains("company.yaml:6:1: rule 'order-no' misses its positive sample 'ORD-12'")
+                .contains("company.yaml:6:1: rule 'order-no' fires on its negative sample 'ORD-1234'")
+                .contains("warning: rule 'sluggish' is slow")
+                .contains("2 problem(s)");
+    }
+
+    @Test
+    void testExplainsEachFindingWithMaskedValues() {
+        ScanCommandTest.Run run = ScanCommandTest.mamori("rules", "test", "--reveal", "--text",
+                "担当：山田 太郎 TEL 03-1234-5678 個人番号 1234 5678 9018");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("severity high", "JAPAN_INDIVIDUAL_NUMBER", "**** **** 9018", "03-****-5678",
+                "why: pattern matched: low; validator my-number: My Number check digit ok; context '個人番号'");
+        assertThat(run.out()).doesNotContain("1234 5678 9018", "03-1234-5678"); // --reveal needs a terminal
+        assertThat(run.err()).contains("--reveal works on a terminal only");
+    }
+
+    @Test
+    void explainListsTheRulesOfAType() {
+        ScanCommandTest.Run run = ScanCommandTest.mamori("rules", "explain", "JAPAN_INDIVIDUAL_NUMBER");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("rule my-number (regex)", "validator: my-number", "; required", "knobs:");
+        assertThat(ScanCommandTest.mamori("rules", "explain", "NO_SUCH_TYPE").out()).contains("no rule detects NO_SUCH_TYPE");
+    }
+}
