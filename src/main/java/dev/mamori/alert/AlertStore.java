@@ -50,6 +50,16 @@ public final class AlertStore implements AutoCloseable {
         d.add(new StringField("id", stored.id(), Field.Store.YES));
         d.add(new StringField("severity", stored.severity(), Field.Store.YES));
         d.add(new StringField("exit", stored.exitPoint(), Field.Store.YES));
+        // searchable fields for 'mamori alerts search' (Lucene query syntax)
+        d.add(new StringField("path", stored.path(), Field.Store.NO));
+        d.add(new StringField("host", stored.host(), Field.Store.NO));
+        d.add(new StringField("user", stored.user(), Field.Store.NO));
+        d.add(new StringField("action", stored.action(), Field.Store.NO));
+        d.add(new StringField("appi", Boolean.toString(stored.appiReportable()), Field.Store.NO));
+        d.add(new StringField("date", stored.time().toString().substring(0, 10), Field.Store.NO));
+        d.add(new StringField("time", stored.time().toString(), Field.Store.NO));
+        stored.counts().keySet().forEach(t -> d.add(new StringField("type", t, Field.Store.NO)));
+        stored.rules().forEach(r -> d.add(new StringField("rule", r, Field.Store.NO)));
         d.add(new StoredField("json", AlertJson.line(stored)));
         writer.addDocument(d);
         writer.commit();
@@ -84,6 +94,52 @@ public final class AlertStore implements AutoCloseable {
         } finally {
             searchers.release(s);
         }
+    }
+
+    /**
+     * Alerts matching a Lucene query, newest first: {@code type:JAPAN_INDIVIDUAL_NUMBER AND exit:usb AND
+     * severity:high}, {@code date:[2026-11-01 TO 2026-11-30]}, {@code path:*顧客*}. Fields: type, exit,
+     * severity, rule, host, user, action, appi, date (yyyy-mm-dd), time (ISO instant), path, id.
+     *
+     * @throws IllegalArgumentException for a query that does not parse, with the parser's reason
+     */
+    public List<Alert> search(String query, int limit) throws IOException {
+        searchers.maybeRefreshBlocking();
+        IndexSearcher s = searchers.acquire();
+        try {
+            return search(s, query, limit);
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /**
+     * The same search on a store another process (the running agent) has open: reads the last
+     * committed alerts without taking the store's write lock.
+     */
+    public static List<Alert> searchReadOnly(Path dir, String query, int limit) throws IOException {
+        try (FSDirectory d = FSDirectory.open(dir); var reader = org.apache.lucene.index.DirectoryReader.open(d)) {
+            return search(new IndexSearcher(reader), query, limit);
+        }
+    }
+
+    private static List<Alert> search(IndexSearcher s, String query, int limit) throws IOException {
+        org.apache.lucene.search.Query q;
+        try {
+            var parser = new org.apache.lucene.queryparser.classic.QueryParser("path",
+                    new org.apache.lucene.analysis.core.KeywordAnalyzer());
+            parser.setAllowLeadingWildcard(true);
+            q = parser.parse(query);
+        } catch (org.apache.lucene.queryparser.classic.ParseException e) {
+            throw new IllegalArgumentException("cannot parse query '" + query + "': "
+                    + e.getMessage().lines().findFirst().orElse(""));
+        }
+        TopDocs top = s.search(q, Math.max(1, limit), new Sort(new SortField("seq", SortField.Type.LONG, true)));
+        List<Alert> out = new ArrayList<>();
+        for (ScoreDoc sd : top.scoreDocs) {
+            out.add(AlertJson.fromJson(AlertJson.JSON.readTree(s.storedFields().document(sd.doc).get("json"))));
+        }
+        return out;
     }
 
     private long maxSeq() throws IOException {

@@ -1,0 +1,75 @@
+package dev.mamori.cli;
+
+import dev.mamori.agent.AgentConfig;
+import dev.mamori.alert.Alert;
+import dev.mamori.alert.AlertJson;
+import dev.mamori.alert.AlertStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "alerts", mixinStandardHelpOptions = true, description = "Search the agent's alert store.",
+        subcommands = {AlertsCommand.Search.class})
+final class AlertsCommand {
+
+    @Command(name = "search", mixinStandardHelpOptions = true,
+            description = "Alerts matching a Lucene query, newest first. Fields: type, exit, severity, rule, host, user, "
+                    + "action, appi, date (yyyy-mm-dd), time, path, id. Example: "
+                    + "'type:JAPAN_INDIVIDUAL_NUMBER AND exit:usb AND severity:high AND date:[2026-11-01 TO 2026-11-30]'")
+    static final class Search implements Callable<Integer> {
+
+        enum Format { table, jsonl }
+
+        @Mixin
+        AgentOptions options;
+
+        @Parameters(paramLabel = "QUERY", defaultValue = "*:*", description = "Lucene query (default: every alert).")
+        String query;
+
+        @Option(names = {"-f", "--format"}, defaultValue = "table", description = "table or jsonl (default ${DEFAULT-VALUE}).")
+        Format format;
+
+        @Option(names = "--limit", defaultValue = "100", description = "At most this many alerts (default ${DEFAULT-VALUE}).")
+        int limit;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = QuarantineCommand.stdout();
+            PrintWriter err = QuarantineCommand.stderr();
+            AgentConfig config = options.load(err);
+            if (config == null) {
+                return ExitCodes.FATAL;
+            }
+            if (!Files.isDirectory(config.dataDir().resolve("alerts"))) {
+                err.println("mamori alerts: no alert store in " + config.dataDir());
+                return ExitCodes.FATAL;
+            }
+            List<Alert> found;
+            try {
+                found = AlertStore.searchReadOnly(config.dataDir().resolve("alerts"), query, limit);
+            } catch (IllegalArgumentException e) {
+                err.println("mamori alerts search: " + e.getMessage());
+                return ExitCodes.FATAL;
+            }
+            for (Alert a : found) {
+                if (format == Format.jsonl) {
+                    out.println(AlertJson.line(a));
+                } else {
+                    out.printf(Locale.ROOT, "%-20s %-6s %-10s %-10s rec %-5d %s  %s%n", a.time().toString().substring(0, 19),
+                            a.severity(), a.exitPoint(), a.action(), a.records(), a.path(), a.counts());
+                }
+            }
+            if (format == Format.table) {
+                out.printf("%d alert(s)%n", found.size());
+            }
+            return ExitCodes.CLEAN;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.mamori.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mamori.agent.Agent;
+import dev.mamori.agent.AgentConfigLoader;
+import dev.mamori.platform.ExitPoints;
+import dev.mamori.testing.BundledRules;
+import dev.mamori.testing.RealisticCorpus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code mamori alerts search} over a store the agent filled from realistic files (no hand-made store). */
+class AlertsCommandTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void searchesTheStoreWithLuceneSyntaxWhileTheAgentRuns() throws Exception {
+        RealisticCorpus corpus = RealisticCorpus.writeTo(root.resolve("corpus"));
+        Path usb = Files.createDirectories(root.resolve("media/taro/STICK"));
+        Path outbox = Files.createDirectories(root.resolve("outbox"));
+        Files.copy(corpus.root().resolve("入社手続き_マイナンバー提出.txt"), usb.resolve("mynumber.txt"));
+        Files.copy(corpus.root().resolve("顧客リスト_202611.csv"), usb.resolve("list.csv"));
+        Files.copy(corpus.root().resolve("履歴書_高橋さくら.docx"), outbox.resolve("resume.docx"));
+        Path data = root.resolve("data");
+        Path config = root.resolve("mamori.yaml");
+        Files.writeString(config, """
+                data-dir: %s
+                watch: {outboxes: ['%s'], cloud-sync: false}
+                scan: {isolation: in_process}
+                """.formatted(data, outbox));
+        try (Agent agent = new Agent(new AgentConfigLoader(root).load(config), BundledRules.get(), new Agent.Environment(
+                new ExitPoints("linux", root, List.of(root.resolve("media/taro"))), Clock.systemUTC(), "pc", "taro", "t"))) {
+            agent.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (agent.status().checked() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            agent.awaitIdle(Duration.ofSeconds(30));
+
+            String dir = data.toString();
+            ScanCommandTest.Run myNumber = ScanCommandTest.mamori("alerts", "search", "--data-dir", dir,
+                    "type:JAPAN_INDIVIDUAL_NUMBER AND exit:usb AND severity:high");
+            assertThat(myNumber.exit()).as(myNumber.err()).isZero();
+            assertThat(myNumber.out()).contains("mynumber.txt", "1 alert(s)").doesNotContain("list.csv");
+
+            ScanCommandTest.Run usbAlerts = ScanCommandTest.mamori("alerts", "search", "--data-dir", dir, "exit:usb");
+            assertThat(usbAlerts.out()).contains("mynumber.txt", "list.csv", "2 alert(s)");
+
+            String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+            ScanCommandTest.Run jsonl = ScanCommandTest.mamori("alerts", "search", "--data-dir", dir, "--format", "jsonl",
+                    "exit:outbox AND date:[2000-01-01 TO " + today + "]");
+            assertThat(jsonl.out().lines()).singleElement().asString().contains("\"exit_point\":\"outbox\"", "resume.docx");
+
+            ScanCommandTest.Run bad = ScanCommandTest.mamori("alerts", "search", "--data-dir", dir, "type:(");
+            assertThat(bad.exit()).isEqualTo(2);
+            assertThat(bad.err()).contains("cannot parse query");
+        }
+    }
+}
