@@ -424,8 +424,23 @@ public final class Agent implements AutoCloseable {
                 state.commit();
             }
             status.write(config.dataDir(), this, env.clock().instant());
+            logChainHead();
         } catch (IOException | RuntimeException e) {
             LOG.warn("housekeeping: {}", e.toString());
+        }
+    }
+
+    private String loggedHead = "";
+    private long headLoggedAt;
+
+    /** Every ten minutes, when it moved: the alert chain's head, for an auditor's external copy (mamori verify --head). */
+    private void logChainHead() {
+        long now = System.nanoTime();
+        String head = alertStore.head();
+        if (!head.equals(loggedHead) && (loggedHead.isEmpty() || now - headLoggedAt > 600_000_000_000L)) {
+            LOG.info("alert chain head {}", head);
+            loggedHead = head;
+            headLoggedAt = now;
         }
     }
 

@@ -32,12 +32,50 @@ public final class AlertStore implements AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private long lastSeq;
+    /** Hash of the newest record: each record carries the previous one's hash (a tamper-evident chain). */
+    private String lastHash = ChainHash.GENESIS;
 
     public AlertStore(Path dir) throws IOException {
         this.directory = FSDirectory.open(dir);
         this.writer = new IndexWriter(directory, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
         this.searchers = new SearcherManager(writer, null);
         this.lastSeq = maxSeq();
+        this.lastHash = lastSeq == 0 ? ChainHash.GENESIS : headHash();
+    }
+
+    /** The chain head: the newest record's number and hash, for an auditor's external copy. */
+    public synchronized String head() {
+        return lastSeq + ":" + lastHash;
+    }
+
+    private String headHash() throws IOException {
+        searchers.maybeRefreshBlocking();
+        IndexSearcher s = searchers.acquire();
+        try {
+            TopDocs top = s.search(LongPoint.newExactQuery("seq", lastSeq), 1);
+            return top.scoreDocs.length == 0 ? ChainHash.GENESIS : s.storedFields().document(top.scoreDocs[0].doc).get("hash");
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /**
+     * Walks the whole chain (checking it contains {@code keptHead}, "seq:hash", when given) in the order of the records' numbers and reports the first record that
+     * was changed, removed or inserted. Read-only: works beside a running agent.
+     */
+    public static ChainHash.Verification verify(Path dir, String keptHead) throws IOException {
+        try (FSDirectory d = FSDirectory.open(dir); var reader = org.apache.lucene.index.DirectoryReader.open(d)) {
+            IndexSearcher s = new IndexSearcher(reader);
+            TopDocs all = s.search(new MatchAllDocsQuery(), Math.max(1, reader.numDocs()),
+                    new Sort(new SortField("seq", SortField.Type.LONG)));
+            List<ChainHash.Link> links = new ArrayList<>();
+            for (ScoreDoc sd : all.scoreDocs) {
+                Document doc = s.storedFields().document(sd.doc);
+                links.add(new ChainHash.Link(doc.getField("seq").numericValue().longValue(), doc.get("json"),
+                        doc.get("prev"), doc.get("hash")));
+            }
+            return ChainHash.verify(links, keptHead);
+        }
     }
 
     /** Stores the alert durably and returns it with its sequence number. */
@@ -60,10 +98,15 @@ public final class AlertStore implements AutoCloseable {
         d.add(new StringField("time", stored.time().toString(), Field.Store.NO));
         stored.counts().keySet().forEach(t -> d.add(new StringField("type", t, Field.Store.NO)));
         stored.rules().forEach(r -> d.add(new StringField("rule", r, Field.Store.NO)));
-        d.add(new StoredField("json", AlertJson.line(stored)));
+        String json = AlertJson.line(stored);
+        String hash = ChainHash.of(lastHash, json);
+        d.add(new StoredField("json", json));
+        d.add(new StoredField("prev", lastHash));
+        d.add(new StoredField("hash", hash));
         writer.addDocument(d);
         writer.commit();
         lastSeq = stored.seq();
+        lastHash = hash;
         notifyAll();
         return stored;
     }

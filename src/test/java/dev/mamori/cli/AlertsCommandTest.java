@@ -59,6 +59,10 @@ class AlertsCommandTest {
                     "exit:outbox AND date:[2000-01-01 TO " + today + "]");
             assertThat(jsonl.out().lines()).singleElement().asString().contains("\"exit_point\":\"outbox\"", "resume.docx");
 
+            ScanCommandTest.Run verify = ScanCommandTest.mamori("verify", "--data-dir", dir);
+            assertThat(verify.exit()).as(verify.out() + verify.err()).isZero();
+            assertThat(verify.out()).startsWith("OK: 3 record(s), head 3:");
+
             ScanCommandTest.Run bad = ScanCommandTest.mamori("alerts", "search", "--data-dir", dir, "type:(");
             assertThat(bad.exit()).isEqualTo(2);
             assertThat(bad.err()).contains("cannot parse query");

@@ -1,0 +1,85 @@
+package dev.mamori.alert;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The alert trail's hash chain: record n stores {@code hash(n) = SHA-256(hash(n-1) + "\n" + json(n))}
+ * and {@code hash(n-1)} itself. Changing, removing, inserting or reordering any record breaks the
+ * chain from that record on; an auditor who keeps a copy of the head can also detect truncation.
+ */
+public final class ChainHash {
+
+    public static final String GENESIS = "0".repeat(64);
+
+    private ChainHash() {
+    }
+
+    public static String of(String previous, String json) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(previous.getBytes(StandardCharsets.US_ASCII));
+            md.update((byte) '\n');
+            md.update(json.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK always has SHA-256", e);
+        }
+    }
+
+    /** One stored record as read back. */
+    record Link(long seq, String json, String prev, String hash) {
+    }
+
+    /**
+     * @param ok        the whole chain holds
+     * @param records   records checked
+     * @param head      "seq:hash" of the last record
+     * @param problem   the first break, or null
+     */
+    public record Verification(boolean ok, long records, String head, String problem) {
+    }
+
+    /**
+     * @param keptHead "seq:hash" an auditor kept outside, or null: the chain must contain it
+     */
+    static Verification verify(List<Link> links, String keptHead) {
+        long keptSeq = keptHead == null ? -1 : Long.parseLong(keptHead.substring(0, keptHead.indexOf(':')));
+        String keptHash = keptHead == null ? null : keptHead.substring(keptHead.indexOf(':') + 1);
+        String previous = GENESIS;
+        long expected = 1;
+        for (Link l : links) {
+            if (l.prev() == null || l.hash() == null) {
+                return new Verification(false, expected - 1, null, "record " + l.seq() + " has no chain hash (written by an older version or inserted)");
+            }
+            if (l.seq() < expected) {
+                return new Verification(false, expected - 1, null, "record " + l.seq() + " appears twice: a record was inserted");
+            }
+            if (l.seq() > expected) {
+                return new Verification(false, expected - 1, null, "record " + expected + " is missing: removed"
+                        + (l.seq() - expected > 1 ? " (records " + expected + " to " + (l.seq() - 1) + ")" : ""));
+            }
+            if (!l.prev().equals(previous)) {
+                return new Verification(false, expected - 1, null, "record " + l.seq()
+                        + " does not follow record " + (l.seq() - 1) + ": records were removed, inserted or reordered");
+            }
+            if (!of(l.prev(), l.json()).equals(l.hash())) {
+                return new Verification(false, expected - 1, null, "record " + l.seq() + " was changed after it was written");
+            }
+            if (l.seq() == keptSeq && !l.hash().equals(keptHash)) {
+                return new Verification(false, expected - 1, null, "record " + l.seq()
+                        + " does not match the kept head: the chain was rewritten up to it");
+            }
+            previous = l.hash();
+            expected++;
+        }
+        if (keptSeq > expected - 1) {
+            return new Verification(false, expected - 1, null, "the kept head is record " + keptSeq + " but the chain ends at "
+                    + (expected - 1) + ": records were removed from the end");
+        }
+        return new Verification(true, expected - 1, (expected - 1) + ":" + previous, null);
+    }
+}
