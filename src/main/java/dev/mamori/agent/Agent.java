@@ -423,10 +423,27 @@ public final class Agent implements AutoCloseable {
             if (uncommitted.getAndSet(0) > 0) {
                 state.commit();
             }
+            importTriage();
             status.write(config.dataDir(), this, env.clock().instant());
             logChainHead();
         } catch (IOException | RuntimeException e) {
             LOG.warn("housekeeping: {}", e.toString());
+        }
+    }
+
+    /** Folder where 'mamori alerts ack|dismiss|escalate' leaves decisions while the agent holds the store. */
+    public static final String TRIAGE_INBOX = "triage-inbox";
+
+    private void importTriage() throws IOException {
+        Path inbox = config.dataDir().resolve(TRIAGE_INBOX);
+        if (!Files.isDirectory(inbox)) {
+            return;
+        }
+        try (var files = Files.list(inbox)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                alertStore.triage(dev.mamori.alert.Triage.read(f));
+                Files.delete(f);
+            }
         }
     }
 

@@ -88,6 +88,7 @@ public final class AlertStore implements AutoCloseable {
         d.add(new StringField("id", stored.id(), Field.Store.YES));
         d.add(new StringField("severity", stored.severity(), Field.Store.YES));
         d.add(new StringField("exit", stored.exitPoint(), Field.Store.YES));
+        d.add(new StringField("kind", "alert", Field.Store.YES));
         // searchable fields for 'mamori alerts search' (Lucene query syntax)
         d.add(new StringField("path", stored.path(), Field.Store.NO));
         d.add(new StringField("host", stored.host(), Field.Store.NO));
@@ -111,6 +112,53 @@ public final class AlertStore implements AutoCloseable {
         return stored;
     }
 
+    /**
+     * Records a triage action (ack, dismiss, escalate) on an alert, in the same hash chain, so the
+     * trail shows who decided what and when. Triage records are never delivered to sinks.
+     */
+    public synchronized Triage triage(Triage t) throws IOException {
+        long seq = lastSeq + 1;
+        String json = Triage.toJson(t, seq);
+        String hash = ChainHash.of(lastHash, json);
+        Document d = new Document();
+        d.add(new LongPoint("seq", seq));
+        d.add(new NumericDocValuesField("seq", seq));
+        d.add(new StoredField("seq", seq));
+        d.add(new StringField("kind", "triage", Field.Store.YES));
+        d.add(new StringField("alert", t.alertId(), Field.Store.YES));
+        d.add(new StoredField("json", json));
+        d.add(new StoredField("prev", lastHash));
+        d.add(new StoredField("hash", hash));
+        writer.addDocument(d);
+        writer.commit();
+        lastSeq = seq;
+        lastHash = hash;
+        return t;
+    }
+
+    /** The latest triage action of each alert id, read-only beside a running agent. */
+    public static java.util.Map<String, Triage> triageState(Path dir) throws IOException {
+        java.util.Map<String, Triage> out = new java.util.HashMap<>();
+        try (FSDirectory d = FSDirectory.open(dir); var reader = org.apache.lucene.index.DirectoryReader.open(d)) {
+            IndexSearcher s = new IndexSearcher(reader);
+            TopDocs all = s.search(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term("kind", "triage")),
+                    Math.max(1, reader.numDocs()), new Sort(new SortField("seq", SortField.Type.LONG)));
+            for (ScoreDoc sd : all.scoreDocs) {
+                Triage t = Triage.fromJson(AlertJson.JSON.readTree(s.storedFields().document(sd.doc).get("json")));
+                out.put(t.alertId(), t);
+            }
+        }
+        return out;
+    }
+
+    /** True when an alert with this id is in the store. */
+    public static boolean contains(Path dir, String alertId) throws IOException {
+        try (FSDirectory d = FSDirectory.open(dir); var reader = org.apache.lucene.index.DirectoryReader.open(d)) {
+            return new IndexSearcher(reader).count(new org.apache.lucene.search.TermQuery(
+                    new org.apache.lucene.index.Term("id", alertId))) > 0;
+        }
+    }
+
     public synchronized long lastSeq() {
         return lastSeq;
     }
@@ -127,7 +175,12 @@ public final class AlertStore implements AutoCloseable {
         searchers.maybeRefreshBlocking();
         IndexSearcher s = searchers.acquire();
         try {
-            TopDocs top = s.search(LongPoint.newRangeQuery("seq", seq + 1, Long.MAX_VALUE), limit,
+            var onlyAlerts = new org.apache.lucene.search.BooleanQuery.Builder()
+                    .add(LongPoint.newRangeQuery("seq", seq + 1, Long.MAX_VALUE), org.apache.lucene.search.BooleanClause.Occur.FILTER)
+                    .add(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term("kind", "triage")),
+                            org.apache.lucene.search.BooleanClause.Occur.MUST_NOT)
+                    .build();
+            TopDocs top = s.search(onlyAlerts, limit,
                     new Sort(new SortField("seq", SortField.Type.LONG)));
             List<Alert> out = new ArrayList<>();
             for (ScoreDoc sd : top.scoreDocs) {
@@ -172,7 +225,11 @@ public final class AlertStore implements AutoCloseable {
             var parser = new org.apache.lucene.queryparser.classic.QueryParser("path",
                     new org.apache.lucene.analysis.core.KeywordAnalyzer());
             parser.setAllowLeadingWildcard(true);
-            q = parser.parse(query);
+            q = new org.apache.lucene.search.BooleanQuery.Builder()
+                    .add(parser.parse(query), org.apache.lucene.search.BooleanClause.Occur.MUST)
+                    .add(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term("kind", "triage")),
+                            org.apache.lucene.search.BooleanClause.Occur.MUST_NOT)
+                    .build();
         } catch (org.apache.lucene.queryparser.classic.ParseException e) {
             throw new IllegalArgumentException("cannot parse query '" + query + "': "
                     + e.getMessage().lines().findFirst().orElse(""));

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "alerts", mixinStandardHelpOptions = true, description = "Search the agent's alert store.",
-        subcommands = {AlertsCommand.Search.class})
+        subcommands = {AlertsCommand.Search.class, TriageCommand.Ack.class, TriageCommand.Dismiss.class,
+                TriageCommand.Escalate.class})
 final class AlertsCommand {
 
     @Command(name = "search", mixinStandardHelpOptions = true,
@@ -58,12 +59,20 @@ final class AlertsCommand {
                 err.println("mamori alerts search: " + e.getMessage());
                 return ExitCodes.FATAL;
             }
+            var triage = AlertStore.triageState(config.dataDir().resolve("alerts"));
             for (Alert a : found) {
+                var t = triage.get(a.id());
                 if (format == Format.jsonl) {
-                    out.println(AlertJson.line(a));
+                    var json = AlertJson.toJson(a);
+                    if (t != null) {
+                        json.putObject("triage").put("action", t.action()).put("note", t.note()).put("by", t.by())
+                                .put("at", t.at().toString());
+                    }
+                    out.println(json);
                 } else {
-                    out.printf(Locale.ROOT, "%-20s %-6s %-10s %-10s rec %-5d %s  %s%n", a.time().toString().substring(0, 19),
-                            a.severity(), a.exitPoint(), a.action(), a.records(), a.path(), a.counts());
+                    out.printf(Locale.ROOT, "%-20s %-6s %-10s %-10s %-9s rec %-5d %s  %s  %s%n",
+                            a.time().toString().substring(0, 19), a.severity(), a.exitPoint(), a.action(),
+                            t == null ? "open" : t.action(), a.records(), a.path(), a.counts(), a.id());
                 }
             }
             if (format == Format.table) {

@@ -66,6 +66,29 @@ class AlertsCommandTest {
             ScanCommandTest.Run bad = ScanCommandTest.mamori("alerts", "search", "--data-dir", dir, "type:(");
             assertThat(bad.exit()).isEqualTo(2);
             assertThat(bad.err()).contains("cannot parse query");
+
+            // triage while the agent holds the store: handed over, recorded within a second or two
+            String id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(jsonl.out().lines().findFirst().orElseThrow())
+                    .path("event").path("id").asText();
+            ScanCommandTest.Run escalate = ScanCommandTest.mamori("alerts", "escalate", "--data-dir", dir, id,
+                    "--note", "送付先を確認する");
+            assertThat(escalate.out()).contains("handed to the running agent");
+            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            String state = "";
+            while (!state.contains("escalate") && System.nanoTime() < until) {
+                Thread.sleep(200);
+                state = ScanCommandTest.mamori("alerts", "search", "--data-dir", dir, "exit:outbox").out();
+            }
+            assertThat(state).contains("escalate");
         }
+        String dir = data.toString();
+        String id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ScanCommandTest.mamori("alerts", "search",
+                "--data-dir", dir, "--format", "jsonl", "exit:usb AND type:JAPAN_INDIVIDUAL_NUMBER").out().strip())
+                .path("event").path("id").asText();
+        ScanCommandTest.Run dismiss = ScanCommandTest.mamori("alerts", "dismiss", "--data-dir", dir, id, "--note", "test data");
+        assertThat(dismiss.out()).contains("dismiss recorded", "exclusions:", "paths:", "mynumber.txt");
+        assertThat(ScanCommandTest.mamori("alerts", "search", "--data-dir", dir, "exit:usb").out()).contains("dismiss");
+        assertThat(ScanCommandTest.mamori("verify", "--data-dir", dir).out()).startsWith("OK: 5 record(s)");
+        assertThat(ScanCommandTest.mamori("alerts", "ack", "--data-dir", dir, "no-such-id", "--note", "x").exit()).isEqualTo(2);
     }
 }
