@@ -185,6 +185,27 @@ public final class StateStore implements AutoCloseable {
         }
     }
 
+    /** Every remembered file, read-only beside a running agent (which holds the write lock). */
+    public static java.util.List<FileState> readAll(Path dir) throws IOException {
+        java.util.List<FileState> out = new java.util.ArrayList<>();
+        try (FSDirectory d = FSDirectory.open(dir); var reader = org.apache.lucene.index.DirectoryReader.open(d)) {
+            var stored = reader.storedFields();
+            Bits live = org.apache.lucene.index.MultiBits.getLiveDocs(reader);
+            for (int doc = 0; doc < reader.maxDoc(); doc++) {
+                if (live != null && !live.get(doc)) {
+                    continue;
+                }
+                Document dd = stored.document(doc);
+                out.add(new FileState(dd.get(PATH), dd.getField("size").numericValue().longValue(),
+                        dd.getField("mtime").numericValue().longValue(), dd.get(HASH),
+                        Instant.ofEpochMilli(dd.getField("scannedAt").numericValue().longValue()), dd.get("severity"),
+                        dd.get("results")));
+            }
+        }
+        out.sort(java.util.Comparator.comparing(FileState::path));
+        return out;
+    }
+
     /** Makes every change so far durable. */
     public void commit() {
         try {

@@ -90,5 +90,17 @@ class AlertsCommandTest {
         assertThat(ScanCommandTest.mamori("alerts", "search", "--data-dir", dir, "exit:usb").out()).contains("dismiss");
         assertThat(ScanCommandTest.mamori("verify", "--data-dir", dir).out()).startsWith("OK: 5 record(s)");
         assertThat(ScanCommandTest.mamori("alerts", "ack", "--data-dir", dir, "no-such-id", "--note", "x").exit()).isEqualTo(2);
+
+        // the personal-data file register comes from the same agent's state store
+        var register = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                ScanCommandTest.mamori("inventory", "--data-dir", dir, "--format", "json").out());
+        assertThat(register).hasSize(3);
+        var list = java.util.stream.StreamSupport.stream(register.spliterator(), false)
+                .filter(n -> n.path("path").asText().endsWith("list.csv")).findFirst().orElseThrow();
+        assertThat(list.path("records").asInt()).isEqualTo(25);
+        assertThat(list.path("types").path("PHONE_NUMBER").asInt()).isEqualTo(25);
+        Path csv = root.resolve("register.csv");
+        ScanCommandTest.mamori("inventory", "--data-dir", dir, "--output", csv.toString());
+        assertThat(Files.readString(csv)).startsWith("\uFEFFpath,severity,records,types,last_scanned").contains("mynumber.txt");
     }
 }
