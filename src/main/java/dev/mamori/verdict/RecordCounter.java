@@ -69,6 +69,71 @@ public final class RecordCounter {
         return rowsWithName.size() + proseRecords(proseNames, proseCompanionStarts);
     }
 
+    /**
+     * A key per person record: the name with its strongest companion (phone, else birth date, else
+     * address), in canonical form. Raw personal data: callers hash it at once with a secret key and
+     * keep only the hashes (see {@code ImpactCommand}), so that persons can be counted across files.
+     */
+    public java.util.Set<String> personKeys(ScanText text, List<Finding> findings) {
+        String original = text.normalized().original();
+        int[] lineStarts = lineStarts(original);
+        TextLayout layout = text.layout();
+        java.util.Map<Integer, Finding> nameByRow = new java.util.HashMap<>();
+        java.util.Map<Integer, Finding> companionByRow = new java.util.HashMap<>();
+        List<Finding> proseNames = new ArrayList<>();
+        List<Finding> proseCompanions = new ArrayList<>();
+        for (Finding f : findings) {
+            if (!f.confidence().atLeast(settings.minConfidence())) {
+                continue;
+            }
+            int line = lineOf(lineStarts, f.start());
+            boolean row = line < layout.lineCount() && layout.isTableRow(line);
+            if (f.type().equals(settings.nameType())) {
+                if (row) {
+                    nameByRow.merge(line, f, (a, b) -> a.start() <= b.start() ? a : b);
+                } else {
+                    proseNames.add(f);
+                }
+            } else if (settings.companionTypes().contains(f.type())) {
+                if (row) {
+                    companionByRow.merge(line, f, (a, b) -> rank(a) <= rank(b) ? a : b);
+                } else {
+                    proseCompanions.add(f);
+                }
+            }
+        }
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        nameByRow.forEach((line, name) -> {
+            Finding c = companionByRow.get(line);
+            if (c != null) {
+                keys.add(name.value() + "|" + c.type() + "|" + c.value());
+            }
+        });
+        int previousEnd = Integer.MIN_VALUE / 2;
+        for (Finding name : proseNames) {
+            if (name.start() - previousEnd < SAME_PERSON_GAP) {
+                previousEnd = name.end(); // a reading next to the name: the same person
+                continue;
+            }
+            previousEnd = name.end();
+            proseCompanions.stream()
+                    .filter(c -> Math.abs(c.start() - name.start()) <= settings.window())
+                    .min(java.util.Comparator.comparingInt(RecordCounter::rank)
+                            .thenComparingInt(c -> Math.abs(c.start() - name.start())))
+                    .ifPresent(c -> keys.add(name.value() + "|" + c.type() + "|" + c.value()));
+        }
+        return keys;
+    }
+
+    /** Which companion identifies a person best: a phone number, then a birth date, then an address. */
+    private static int rank(Finding f) {
+        return switch (f.type()) {
+            case "PHONE_NUMBER" -> 0;
+            case "DATE_OF_BIRTH" -> 1;
+            default -> 2;
+        };
+    }
+
     private int proseRecords(List<Finding> names, List<Integer> companionStarts) {
         if (names.isEmpty() || companionStarts.isEmpty()) {
             return 0;
