@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "rules", mixinStandardHelpOptions = true,
         description = "Check, try and explain rule packs before deploying them.",
-        subcommands = {RulesCommand.Check.class, RulesCommand.Test.class, RulesCommand.Explain.class})
+        subcommands = {RulesCommand.Check.class, RulesCommand.Test.class, RulesCommand.Eval.class, RulesCommand.Explain.class})
 final class RulesCommand {
 
     /** Rules run at most this slowly on the built-in sample text before {@code rules check} warns. */
@@ -162,6 +162,62 @@ final class RulesCommand {
                 sensitive |= result.verdict().severity() != dev.mamori.verdict.Severity.NONE;
             }
             return sensitive ? ExitCodes.SENSITIVE : ExitCodes.CLEAN;
+        }
+    }
+
+    @Command(name = "eval", mixinStandardHelpOptions = true,
+            description = "Precision and recall of the rules on a labelled sample folder (labels.json, format in the README), "
+                    + "the false positives and negatives (masked), and what changes against a baseline rule set.")
+    static final class Eval implements Callable<Integer> {
+        @Mixin
+        RulesOption rules;
+
+        @Option(names = "--labels", required = true, paramLabel = "LABELS.json", description = "The labels file.")
+        Path labels;
+
+        @Parameters(paramLabel = "DIR", description = "The labelled folder (paths in the labels are relative to it).")
+        Path dir;
+
+        @Option(names = "--baseline", paramLabel = "DIR|FILE", description = "Rule packs to compare with (repeatable).")
+        List<Path> baseline = List.of();
+
+        @Option(names = "--min-confidence", defaultValue = "low", description = "Findings below this are not predictions (default ${DEFAULT-VALUE}).")
+        String minConfidence;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = QuarantineCommand.stdout();
+            PrintWriter err = QuarantineCommand.stderr();
+            RuleSet set = rules.load(Clock.systemDefaultZone(), err);
+            var confidence = dev.mamori.detect.Confidence.parse(minConfidence);
+            if (set == null || confidence == null) {
+                if (confidence == null) {
+                    err.println("mamori rules eval: --min-confidence must be low, medium or high");
+                }
+                return ExitCodes.FATAL;
+            }
+            var labelSet = dev.mamori.eval.Labels.read(labels);
+            TikaExtractor extractor = new TikaExtractor(ExtractionLimits.defaults());
+            var eval = dev.mamori.eval.Evaluation.run(dir, labelSet, extractor, set.engine(), confidence);
+            out.print(eval.table());
+            eval.scores().forEach((type, sc) -> {
+                sc.falsePositives().forEach(fp -> out.println("false positive " + type + " " + fp));
+                sc.falseNegatives().forEach(fn -> out.println("false negative " + type + " " + fn));
+            });
+            if (!baseline.isEmpty()) {
+                RuleSet base;
+                try {
+                    base = new dev.mamori.rules.RuleSetLoader(Clock.systemDefaultZone()).load(baseline);
+                } catch (dev.mamori.config.ConfigException e) {
+                    err.println("mamori rules eval: baseline refused:\n" + e.getMessage());
+                    return ExitCodes.FATAL;
+                }
+                var before = dev.mamori.eval.Evaluation.run(dir, labelSet, extractor, base.engine(), confidence);
+                out.println("\nagainst the baseline:");
+                out.print(eval.diff(before));
+            }
+            out.flush();
+            return ExitCodes.CLEAN;
         }
     }
 

@@ -37,6 +37,9 @@ public final class Evaluation {
         int predictionsRight;
         final List<String> falsePositives = new ArrayList<>();
         final List<String> falseNegatives = new ArrayList<>();
+        /** "file\0value" of each missed label and wrong prediction: raw, for diffs only, never printed. */
+        final Set<String> missed = new java.util.LinkedHashSet<>();
+        final Set<String> wrong = new java.util.LinkedHashSet<>();
 
         public double precision() {
             return predictions == 0 ? 1.0 : predictionsRight / (double) predictions;
@@ -114,14 +117,60 @@ public final class Evaluation {
             if (predicted.stream().anyMatch(p -> matches(type, l, p))) {
                 score.labelsFound++;
             } else {
-                score.falseNegatives.add(file + ": " + Masker.mask(MaskStyle.ALL, l));
+                score.falseNegatives.add(file + ": " + Masker.mask(styleOf(type), l));
+                score.missed.add(file + "\u0000" + l);
             }
         }
         for (String p : predicted) {
             if (expected.stream().anyMatch(l -> matches(type, l, p))) {
                 score.predictionsRight++;
             } else {
-                score.falsePositives.add(file + ": " + Masker.mask(MaskStyle.ALL, p));
+                score.falsePositives.add(file + ": " + Masker.mask(styleOf(type), p));
+                score.wrong.add(file + "\u0000" + p);
+            }
+        }
+    }
+
+    /** How a value of this type is shown in evaluation output. */
+    static MaskStyle styleOf(String type) {
+        return switch (type) {
+            case "PHONE_NUMBER" -> MaskStyle.PHONE;
+            case "EMAIL_ADDRESS" -> MaskStyle.EMAIL;
+            case "PERSON_NAME" -> MaskStyle.NAME;
+            case "STREET_ADDRESS" -> MaskStyle.ADDRESS;
+            case "DATE_OF_BIRTH" -> MaskStyle.DATE;
+            case "CONFIDENTIAL_MARKER", "JAPAN_CORPORATE_NUMBER" -> MaskStyle.NONE;
+            default -> MaskStyle.LAST4;
+        };
+    }
+
+    /**
+     * What this evaluation gains and loses against a baseline evaluation of the same labels:
+     * per type, labels now found that the baseline missed, labels now missed that it found, and
+     * the same for wrong predictions. Values are masked.
+     */
+    public String diff(Evaluation baseline) {
+        StringBuilder b = new StringBuilder();
+        scores.forEach((type, now) -> {
+            TypeScore before = baseline.scores.get(type);
+            if (before == null) {
+                return;
+            }
+            b.append(String.format(Locale.ROOT, "%-26s precision %.3f -> %.3f   recall %.3f -> %.3f%n", type,
+                    before.precision(), now.precision(), before.recall(), now.recall()));
+            list(b, "  now found ", before.missed, now.missed, type);
+            list(b, "  now missed", now.missed, before.missed, type);
+            list(b, "  no longer wrong", before.wrong, now.wrong, type);
+            list(b, "  newly wrong", now.wrong, before.wrong, type);
+        });
+        return b.toString();
+    }
+
+    private static void list(StringBuilder b, String label, Set<String> in, Set<String> notIn, String type) {
+        for (String key : in) {
+            if (!notIn.contains(key)) {
+                String[] parts = key.split("\u0000", 2);
+                b.append(label).append(": ").append(parts[0]).append(": ").append(Masker.mask(styleOf(type), parts[1])).append('\n');
             }
         }
     }

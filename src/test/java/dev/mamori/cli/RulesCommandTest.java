@@ -50,6 +50,26 @@ class RulesCommandTest {
     }
 
     @Test
+    void evalScoresALabelledFolderAndDiffsAgainstABaseline() throws Exception {
+        Path samples = Files.createDirectories(dir.resolve("samples"));
+        Files.writeString(samples.resolve("a.txt"), "担当：山田 太郎\nTEL 03-1234-5678\n");
+        Files.writeString(samples.resolve("b.txt"), "部品番号 03-1111-2222\n");
+        Path labels = samples.resolve("labels.json");
+        Files.writeString(labels, """
+                {"files": {"a.txt": {"PERSON_NAME": ["山田 太郎"], "PHONE_NUMBER": ["03-1234-5678"]}, "b.txt": {}}}
+                """);
+        Path noPhone = dir.resolve("no-phone.yaml");
+        Files.writeString(noPhone, "pack: no-phone\nexclusions:\n  disable-rules: [jp-phone]\n");
+        ScanCommandTest.Run run = ScanCommandTest.mamori("rules", "eval", "--labels", labels.toString(), samples.toString(),
+                "--baseline", "rules", "--baseline", noPhone.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("PHONE_NUMBER +1 +1 +1.000 +1.000")
+                .contains("against the baseline:", "PHONE_NUMBER               precision 1.000 -> 1.000   recall 0.000 -> 1.000",
+                        "now found : a.txt: 031***5678")
+                .doesNotContain("03-1234-5678");
+    }
+
+    @Test
     void explainListsTheRulesOfAType() {
         ScanCommandTest.Run run = ScanCommandTest.mamori("rules", "explain", "JAPAN_INDIVIDUAL_NUMBER");
         assertThat(run.exit()).isZero();
