@@ -39,6 +39,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--tree-files", description = "With --agent: files in the re-check tree (default ${DEFAULT-VALUE}).")
     int treeFiles = 10_000;
 
+    @Option(names = "--alerts", paramLabel = "N", description = "Benchmark the auditor's side instead: an alert store of N alerts, report time and search latency.")
+    int alerts;
+
     @Mixin
     RulesOption rules;
 
@@ -49,7 +52,9 @@ final class BenchCommand implements Callable<Integer> {
         if (set == null) {
             return ExitCodes.FATAL;
         }
-        if (agent) {
+        if (alerts > 0) {
+            new dev.mamori.bench.AlertBenchmark(out).run(alerts);
+        } else if (agent) {
             new dev.mamori.bench.AgentBenchmark(set, out).run(perSize, idleSeconds, treeFiles);
         } else {
             new Benchmark(set, out).run(files, textMb, threads, rounds);

@@ -1,0 +1,98 @@
+package dev.mamori.bench;
+
+import dev.mamori.alert.Alert;
+import dev.mamori.alert.AlertStore;
+import dev.mamori.alert.ChainHash;
+import dev.mamori.report.HtmlReport;
+import dev.mamori.report.Messages;
+import dev.mamori.report.ReportData;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/** The auditor's side at scale: an alert store of N alerts over 30 days; report time and search latency. */
+public final class AlertBenchmark {
+
+    private final PrintWriter out;
+
+    public AlertBenchmark(PrintWriter out) {
+        this.out = out;
+    }
+
+    private static Map<String, Integer> counts(String type, Random r) {
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        counts.put("PERSON_NAME", 1 + r.nextInt(50));
+        counts.merge(type, 1 + r.nextInt(50), Integer::sum);
+        return counts;
+    }
+
+    public void run(int alerts) throws Exception {
+        Path dir = Files.createTempDirectory("mamori-alert-bench");
+        try {
+            Random r = new Random(5);
+            String[] types = {"PHONE_NUMBER", "PERSON_NAME", "STREET_ADDRESS", "EMAIL_ADDRESS", "DATE_OF_BIRTH",
+                    "JAPAN_INDIVIDUAL_NUMBER", "CREDIT_CARD_NUMBER", "CONFIDENTIAL_MARKER"};
+            String[] exits = {"usb", "cloud-sync", "outbox", "watched"};
+            String[] severities = {"low", "medium", "high"};
+            Instant start = LocalDate.of(2026, 11, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
+            long t0 = System.nanoTime();
+            try (AlertStore store = new AlertStore(dir)) {
+                List<Alert> batch = new ArrayList<>();
+                for (int i = 0; i < alerts; i++) {
+                    String type = types[r.nextInt(types.length)];
+                    batch.add(new Alert(0, UUID.randomUUID().toString(), start.plusSeconds(r.nextInt(30 * 86_400)),
+                            "pc-" + r.nextInt(200), "user" + r.nextInt(300), "/home/u/docs/file-" + i + ".xlsx",
+                            exits[r.nextInt(exits.length)], Integer.toHexString(i), 10_000 + r.nextInt(1_000_000),
+                            severities[r.nextInt(3)], counts(type, r),
+                            r.nextInt(60), List.of("090-****-" + (1000 + r.nextInt(9000))), List.of("jp-phone", "jp-name"),
+                            r.nextInt(100) == 0, "alert", null, "bench"));
+                    if (batch.size() == 10_000) {
+                        store.appendAll(batch);
+                        batch.clear();
+                    }
+                }
+                store.appendAll(batch);
+            }
+            out.printf(Locale.ROOT, "alert store: %d alerts written in %.1f s%n", alerts, (System.nanoTime() - t0) / 1e9);
+
+            for (String q : List.of("type:JAPAN_INDIVIDUAL_NUMBER AND exit:usb AND severity:high",
+                    "date:[2026-11-10 TO 2026-11-12]", "host:pc-7", "appi:true")) {
+                List<Long> micros = new ArrayList<>();
+                int hits = 0;
+                for (int i = 0; i < 21; i++) {
+                    long s = System.nanoTime();
+                    hits = AlertStore.searchReadOnly(dir, q, 100).size();
+                    micros.add((System.nanoTime() - s) / 1_000);
+                }
+                Collections.sort(micros);
+                out.printf(Locale.ROOT, "alerts search %-58s p50 %6.1f ms  (first 100 of the hits: %d)%n", "'" + q + "'",
+                        micros.get(10) / 1000.0, hits);
+            }
+            long s = System.nanoTime();
+            List<Alert> month = AlertStore.searchReadOnly(dir, "date:[2026-11-01 TO 2026-11-30]", Integer.MAX_VALUE - 1);
+            ChainHash.Verification chain = AlertStore.verify(dir, null);
+            String html = new HtmlReport(Messages.of("ja")).render(new ReportData(LocalDate.of(2026, 11, 1),
+                    LocalDate.of(2026, 11, 30), month, AlertStore.triageState(dir), List.of("bench"),
+                    chain.ok() ? "OK" : "BROKEN"));
+            out.printf(Locale.ROOT, "report of a month, %d alerts (read, chain check, HTML of %.1f MB): %.1f s%n", month.size(),
+                    html.length() / 1e6, (System.nanoTime() - s) / 1e9);
+        } finally {
+            try (Stream<Path> st = Files.walk(dir)) {
+                st.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        out.flush();
+    }
+}
