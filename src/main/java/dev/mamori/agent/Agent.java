@@ -454,10 +454,22 @@ public final class Agent implements AutoCloseable {
     private void logChainHead() {
         long now = System.nanoTime();
         String head = alertStore.head();
+        if (head.startsWith("0:")) {
+            return; // no alert yet: nothing to vouch for
+        }
         if (!head.equals(loggedHead) && (loggedHead.isEmpty() || now - headLoggedAt > 600_000_000_000L)) {
             LOG.info("alert chain head {}", head);
             loggedHead = head;
             headLoggedAt = now;
+            var a = config.alerts();
+            if (a.syslogHost() != null) {
+                try (SyslogSink syslog = new SyslogSink(a.syslogHost(), a.syslogPort(), a.syslogTcp(), env.host())) {
+                    syslog.sendChainHead(head, env.clock().instant());
+                } catch (IOException e) {
+                    LOG.warn("cannot send the alert chain head to syslog: {}", e.getMessage());
+                    loggedHead = ""; // try again next time
+                }
+            }
         }
     }
 

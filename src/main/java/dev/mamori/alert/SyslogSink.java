@@ -55,8 +55,27 @@ public final class SyslogSink implements Sink {
         return s == null || s.isBlank() ? "-" : s.replace(' ', '_');
     }
 
+    /**
+     * Sends the alert chain's head ("seq:hash") as its own message (MSGID CHAIN), so that the SIEM
+     * holds the copy an auditor checks with {@code mamori verify --head}.
+     */
+    public synchronized void sendChainHead(String head, java.time.Instant at) throws IOException {
+        String msg = "<" + (FACILITY * 8 + 6) + ">1 " + DateTimeFormatter.ISO_INSTANT.format(at) + " " + nil(hostname)
+                + " mamori " + ProcessHandle.current().pid() + " CHAIN [mamori@32473 head=\"" + head + "\"] alert chain head "
+                + head;
+        send(List.of(msg));
+    }
+
     @Override
     public synchronized void deliver(List<Alert> batch) throws IOException {
+        List<String> messages = new java.util.ArrayList<>();
+        for (Alert a : batch) {
+            messages.add(message(a, hostname));
+        }
+        send(messages);
+    }
+
+    private void send(List<String> messages) throws IOException {
         if (tcp) {
             try {
                 if (socket == null || socket.isClosed()) {
@@ -64,8 +83,8 @@ public final class SyslogSink implements Sink {
                     socket.connect(new InetSocketAddress(host, port), 5_000);
                 }
                 OutputStream out = socket.getOutputStream();
-                for (Alert a : batch) {
-                    byte[] msg = message(a, hostname).getBytes(StandardCharsets.UTF_8);
+                for (String m : messages) {
+                    byte[] msg = m.getBytes(StandardCharsets.UTF_8);
                     out.write((msg.length + " ").getBytes(StandardCharsets.US_ASCII));
                     out.write(msg);
                 }
@@ -76,8 +95,8 @@ public final class SyslogSink implements Sink {
             }
         } else {
             try (DatagramSocket udp = new DatagramSocket()) {
-                for (Alert a : batch) {
-                    byte[] msg = message(a, hostname).getBytes(StandardCharsets.UTF_8);
+                for (String m : messages) {
+                    byte[] msg = m.getBytes(StandardCharsets.UTF_8);
                     udp.send(new DatagramPacket(msg, msg.length, new InetSocketAddress(host, port)));
                 }
             }

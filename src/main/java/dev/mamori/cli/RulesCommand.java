@@ -67,6 +67,7 @@ final class RulesCommand {
             List<ConfigProblem> sampleProblems = SampleCheck.run(set);
             sampleProblems.forEach(out::println);
             problems += sampleProblems.size();
+            SampleCheck.overlappingTypes(set).forEach(out::println);
             for (String warning : slowRules(set)) {
                 out.println(warning);
             }

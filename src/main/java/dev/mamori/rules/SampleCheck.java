@@ -63,6 +63,37 @@ public final class SampleCheck {
         return problems;
     }
 
+    /**
+     * Positive samples that rules of another type also match, overlapping the same characters: the
+     * two types compete for the same values (a warning, not an error: "Taro Yamada 090-..." may
+     * rightly hold a name and a phone number side by side, but not in the same span).
+     */
+    public static List<ConfigProblem> overlappingTypes(RuleSet rules) {
+        List<ConfigProblem> warnings = new ArrayList<>();
+        for (RuleSample s : rules.samples()) {
+            if (!s.positive()) {
+                continue;
+            }
+            ScanText text = ScanText.of(s.text());
+            List<Finding> own = new ArrayList<>();
+            List<Finding> others = new ArrayList<>();
+            for (Detector d : rules.detectors()) {
+                for (Finding f : d.detect(text)) {
+                    (d.spec().id().equals(s.ruleId()) ? own : others).add(f);
+                }
+            }
+            for (Finding o : others) {
+                if (!o.type().equals(s.type()) && own.stream().anyMatch(f -> f.overlaps(o))) {
+                    warnings.add(new ConfigProblem(s.file(), s.line(), 1, "rule '" + s.ruleId() + "' (" + s.type()
+                            + ") and rule '" + o.ruleId() + "' (" + o.type() + ") both match the same part of sample '"
+                            + s.text().replace("\n", "\\n") + "'", true));
+                    break;
+                }
+            }
+        }
+        return warnings;
+    }
+
     private static String origin(RuleSet rules, Detector d) {
         return rules.samples().stream().filter(s -> s.ruleId().equals(d.spec().id())).map(RuleSample::file)
                 .findFirst().orElse("rule '" + d.spec().id() + "'");

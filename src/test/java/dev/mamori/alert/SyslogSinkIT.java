@@ -113,9 +113,11 @@ class SyslogSinkIT {
                         java.time.Clock.systemUTC(), "laptop-02", "hanako", "test"))) {
             agent.start();
             Files.writeString(watched.resolve("送付先.csv"), "氏名,電話番号\n山田 太郎,090-1234-5678\n鈴木 花子,03-1234-5678\n");
-            List<String> lines = awaitLines(1);
+            List<String> lines = awaitLines(2);
             assertThat(lines).anySatisfy(l -> assertThat(l).contains(" laptop-02 mamori ", "exit=\"outbox\"",
                     "送付先.csv", "090-****-5678").doesNotContain("090-1234-5678"));
+            // the chain head follows, so the SIEM keeps the copy 'mamori verify --head' checks
+            assertThat(lines).anySatisfy(l -> assertThat(l).contains(" CHAIN [mamori@32473 head=\"1:"));
         }
     }
 

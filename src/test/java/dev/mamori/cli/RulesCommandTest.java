@@ -25,6 +25,10 @@ class RulesCommandTest {
                     type: ORDER_NUMBER
                     patterns: ['ORD-\\d{4}']
                     samples: {positive: ['ORD-12'], negative: ['ORD-1234']}
+                  - id: tel-code
+                    type: TEL_CODE
+                    patterns: ['0\\d-\\d{4}-\\d{4}']
+                    samples: {positive: ['TEL 03-1234-5678'], negative: ['03-1234']}
                   - id: sluggish
                     type: SLUGGISH
                     patterns: ['(?=[\\s\\S]{0,300}QQQ)\\w']
@@ -35,6 +39,7 @@ class RulesCommandTest {
         assertThat(run.out()).contains("company.yaml:6:1: rule 'order-no' misses its positive sample 'ORD-12'")
                 .contains("company.yaml:6:1: rule 'order-no' fires on its negative sample 'ORD-1234'")
                 .contains("warning: rule 'sluggish' is slow")
+                .contains("warning: rule 'tel-code' (TEL_CODE) and rule 'jp-phone' (PHONE_NUMBER) both match the same part")
                 .contains("2 problem(s)");
     }
 
