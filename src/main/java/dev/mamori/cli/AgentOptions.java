@@ -37,6 +37,24 @@ final class AgentOptions {
         return Files.exists(user) ? user : null;
     }
 
+    /**
+     * The agent's alert store folder for a command that reads it; prints why and returns null when
+     * the config is refused or no agent has stored alerts there.
+     */
+    Path alertStore(PrintWriter err, String command) {
+        AgentConfig c = load(err);
+        if (c == null) {
+            return null;
+        }
+        Path store = c.dataDir().resolve("alerts");
+        if (!Files.isDirectory(store)) {
+            err.println("mamori " + command + ": no alert store in " + c.dataDir());
+            err.flush();
+            return null;
+        }
+        return store;
+    }
+
     /** Loads the config; prints every problem and returns null when it is refused. */
     AgentConfig load(PrintWriter err) {
         Path file = configFile();

@@ -1,12 +1,11 @@
 package dev.mamori.cli;
 
-import dev.mamori.agent.AgentConfig;
 import dev.mamori.alert.Alert;
 import dev.mamori.alert.AlertJson;
 import dev.mamori.alert.AlertStore;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -44,22 +43,18 @@ final class AlertsCommand {
         public Integer call() throws IOException {
             PrintWriter out = QuarantineCommand.stdout();
             PrintWriter err = QuarantineCommand.stderr();
-            AgentConfig config = options.load(err);
-            if (config == null) {
-                return ExitCodes.FATAL;
-            }
-            if (!Files.isDirectory(config.dataDir().resolve("alerts"))) {
-                err.println("mamori alerts: no alert store in " + config.dataDir());
+            Path store = options.alertStore(err, "alerts");
+            if (store == null) {
                 return ExitCodes.FATAL;
             }
             List<Alert> found;
             try {
-                found = AlertStore.searchReadOnly(config.dataDir().resolve("alerts"), query, limit);
+                found = AlertStore.searchReadOnly(store, query, limit);
             } catch (IllegalArgumentException e) {
                 err.println("mamori alerts search: " + e.getMessage());
                 return ExitCodes.FATAL;
             }
-            var triage = AlertStore.triageState(config.dataDir().resolve("alerts"));
+            var triage = AlertStore.triageState(store);
             for (Alert a : found) {
                 var t = triage.get(a.id());
                 if (format == Format.jsonl) {

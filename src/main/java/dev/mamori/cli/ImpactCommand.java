@@ -1,6 +1,5 @@
 package dev.mamori.cli;
 
-import dev.mamori.agent.AgentConfig;
 import dev.mamori.alert.Alert;
 import dev.mamori.alert.AlertStore;
 import dev.mamori.detect.DetectionEngine;
@@ -135,12 +134,12 @@ final class ImpactCommand implements Callable<Integer> {
     }
 
     private List<Path> alertFiles(PrintWriter err) throws IOException {
-        AgentConfig config = agent.load(err);
-        if (config == null) {
+        Path store = agent.alertStore(err, "impact");
+        if (store == null) {
             return null;
         }
         Set<Path> files = new LinkedHashSet<>();
-        for (Alert a : AlertStore.searchReadOnly(config.dataDir().resolve("alerts"), source.alerts, 100_000)) {
+        for (Alert a : AlertStore.searchReadOnly(store, source.alerts, 100_000)) {
             Path file = Path.of(a.path().split("!/", 2)[0]);
             if (Files.isRegularFile(file)) {
                 files.add(file);

@@ -2,7 +2,6 @@ package dev.mamori.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mamori.agent.AgentConfig;
 import dev.mamori.alert.Alert;
 import dev.mamori.alert.AlertJson;
 import dev.mamori.alert.AlertStore;
@@ -74,14 +73,9 @@ final class ReportCommand implements Callable<Integer> {
             err.println("mamori report: --to is before --from");
             return ExitCodes.FATAL;
         }
-        AgentConfig config = options.load(err);
+        Path store = options.alertStore(err, "report");
         RuleSet set = rules.load(Clock.systemDefaultZone(), err);
-        if (config == null || set == null) {
-            return ExitCodes.FATAL;
-        }
-        Path store = config.dataDir().resolve("alerts");
-        if (!Files.isDirectory(store)) {
-            err.println("mamori report: no alert store in " + config.dataDir());
+        if (store == null || set == null) {
             return ExitCodes.FATAL;
         }
         List<Alert> alerts = AlertStore.searchReadOnly(store, "date:[" + first + " TO " + last + "]", Integer.MAX_VALUE - 1);

@@ -1,7 +1,6 @@
 package dev.mamori.cli;
 
 import dev.mamori.agent.Agent;
-import dev.mamori.agent.AgentConfig;
 import dev.mamori.alert.Alert;
 import dev.mamori.alert.AlertStore;
 import dev.mamori.alert.Triage;
@@ -35,11 +34,10 @@ abstract class TriageCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = QuarantineCommand.stdout();
         PrintWriter err = QuarantineCommand.stderr();
-        AgentConfig config = options.load(err);
-        if (config == null) {
+        Path store = options.alertStore(err, "alerts " + action());
+        if (store == null) {
             return ExitCodes.FATAL;
         }
-        Path store = config.dataDir().resolve("alerts");
         if (!AlertStore.contains(store, id)) {
             err.println("mamori alerts " + action() + ": no alert with id " + id);
             return ExitCodes.FATAL;
@@ -49,7 +47,7 @@ abstract class TriageCommand implements Callable<Integer> {
             direct.triage(t);
             out.println(action() + " recorded for " + id);
         } catch (LockObtainFailedException running) {
-            Triage.request(config.dataDir().resolve(Agent.TRIAGE_INBOX), t);
+            Triage.request(store.resolveSibling(Agent.TRIAGE_INBOX), t);
             out.println(action() + " handed to the running agent for " + id);
         }
         if (action().equals("dismiss")) {

@@ -1,11 +1,10 @@
 package dev.mamori.cli;
 
-import dev.mamori.agent.AgentConfig;
 import dev.mamori.alert.AlertStore;
 import dev.mamori.alert.ChainHash;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,19 +26,15 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = QuarantineCommand.stdout();
         PrintWriter err = QuarantineCommand.stderr();
-        AgentConfig config = options.load(err);
-        if (config == null) {
-            return ExitCodes.FATAL;
-        }
-        if (!Files.isDirectory(config.dataDir().resolve("alerts"))) {
-            err.println("mamori verify: no alert store in " + config.dataDir());
+        Path store = options.alertStore(err, "verify");
+        if (store == null) {
             return ExitCodes.FATAL;
         }
         if (head != null && !head.matches("\\d+:[0-9a-f]{64}")) {
             err.println("mamori verify: --head must look like 42:<64 hex digits>");
             return ExitCodes.FATAL;
         }
-        ChainHash.Verification v = AlertStore.verify(config.dataDir().resolve("alerts"), head);
+        ChainHash.Verification v = AlertStore.verify(store, head);
         if (!v.ok()) {
             out.println("BROKEN after " + v.records() + " good record(s): " + v.problem());
             return ExitCodes.SENSITIVE;
