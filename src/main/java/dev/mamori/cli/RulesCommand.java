@@ -47,10 +47,19 @@ final class RulesCommand {
         @Option(names = "--config", paramLabel = "FILE", description = "Also validate this agent config.")
         Path config;
 
+        @Parameters(arity = "0..*", paramLabel = "PATH",
+                description = "Rule packs to check (files or folders), loaded with the bundled ones (same as --add-rules).")
+        List<Path> paths = List.of();
+
         @Override
         public Integer call() throws IOException {
             PrintWriter out = QuarantineCommand.stdout();
             PrintWriter err = QuarantineCommand.stderr();
+            if (!paths.isEmpty()) {
+                List<Path> add = new ArrayList<>(rules.addRules);
+                add.addAll(paths);
+                rules.addRules = add;
+            }
             int problems = 0;
             if (config != null) {
                 try {

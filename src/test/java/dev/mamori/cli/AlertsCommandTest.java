@@ -91,6 +91,10 @@ class AlertsCommandTest {
         assertThat(ScanCommandTest.mamori("verify", "--data-dir", dir).out()).startsWith("OK: 5 record(s)");
         assertThat(ScanCommandTest.mamori("alerts", "ack", "--data-dir", dir, "no-such-id", "--note", "x").exit()).isEqualTo(2);
 
+        // the persons concerned by what left on the stick, from the alerts
+        ScanCommandTest.Run impact = ScanCommandTest.mamori("impact", "--data-dir", dir, "--alerts", "exit:usb");
+        assertThat(impact.out()).contains("files: 2", "distinct persons: 25", "My Numbers: 2");
+
         // the personal-data file register comes from the same agent's state store
         var register = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
                 ScanCommandTest.mamori("inventory", "--data-dir", dir, "--format", "json").out());

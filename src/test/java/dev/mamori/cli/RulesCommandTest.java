@@ -34,7 +34,7 @@ class RulesCommandTest {
                     patterns: ['(?=[\\s\\S]{0,300}QQQ)\\w']
                     samples: {positive: ['aQQQ'], negative: ['a b']}
                 """);
-        ScanCommandTest.Run run = ScanCommandTest.mamori("rules", "check", "--add-rules", pack.toString());
+        ScanCommandTest.Run run = ScanCommandTest.mamori("rules", "check", pack.toString());
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.out()).contains("company.yaml:6:1: rule 'order-no' misses its positive sample 'ORD-12'")
                 .contains("company.yaml:6:1: rule 'order-no' fires on its negative sample 'ORD-1234'")
