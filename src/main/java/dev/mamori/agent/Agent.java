@@ -473,6 +473,15 @@ public final class Agent implements AutoCloseable {
         }
     }
 
+    /** Waits until at least {@code files} files have been checked and the agent is idle (tests, benchmarks). */
+    public void awaitChecked(long files, java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (status.checked() < files && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        awaitIdle(java.time.Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    }
+
     /** Waits until the queue is empty and no scan is running (for tests and benchmarks). */
     public void awaitIdle(java.time.Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

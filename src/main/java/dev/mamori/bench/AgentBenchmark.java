@@ -113,10 +113,7 @@ public final class AgentBenchmark {
         }
         String fast = "scan: {isolation: in_process, workers: 2}\n";
         try (Agent agent = agent(dir, fast)) {
-            while (agent.status().checked() < files) {
-                Thread.sleep(100);
-            }
-            agent.awaitIdle(Duration.ofMinutes(5));
+            agent.awaitChecked(files, Duration.ofMinutes(10));
         }
         long walkNanos = Long.MAX_VALUE;
         for (int r = 0; r < 3; r++) {

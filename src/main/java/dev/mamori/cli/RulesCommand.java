@@ -4,7 +4,6 @@ import dev.mamori.agent.AgentConfigException;
 import dev.mamori.agent.AgentConfigLoader;
 import dev.mamori.bench.CorpusGenerator;
 import dev.mamori.config.ConfigProblem;
-import dev.mamori.detect.DetectionEngine;
 import dev.mamori.detect.Detector;
 import dev.mamori.detect.Finding;
 import dev.mamori.detect.ScanText;
@@ -147,7 +146,6 @@ final class RulesCommand {
             if (reveal && !showRaw) {
                 err.println("mamori rules test: --reveal works on a terminal only; values stay masked");
             }
-            DetectionEngine engine = set.engine();
             DocumentAnalyzer analyzer = new DocumentAnalyzer(set);
             List<ExtractedDocument> docs = new ArrayList<>();
             if (input.text != null) {
@@ -160,11 +158,12 @@ final class RulesCommand {
             }
             boolean sensitive = false;
             for (ExtractedDocument doc : docs) {
-                DocumentResult result = analyzer.analyze(doc);
+                DocumentAnalyzer.Analysis analysis = analyzer.analyzeWithFindings(doc);
+                DocumentResult result = analysis.result();
                 out.printf("%s: status %s, severity %s, records %d%s%n", doc.path(), result.status().label(),
                         result.verdict().severity().label(), result.verdict().records(),
                         result.verdict().policyRules().isEmpty() ? "" : " (policy: " + String.join(", ", result.verdict().policyRules()) + ")");
-                for (Finding f : engine.detect(doc.text()).findings()) {
+                for (Finding f : analysis.findings()) {
                     out.printf("  %-24s %-6s %-26s %s%s%n", f.type(), f.confidence().label(), f.ruleId(), f.masked(),
                             showRaw ? "  = " + doc.text().substring(f.start(), f.end()) : "");
                     out.printf("      why: %s%n", String.join("; ", f.explanation()));

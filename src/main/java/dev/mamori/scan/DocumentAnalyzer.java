@@ -24,7 +24,18 @@ public final class DocumentAnalyzer {
         this.policy = rules.policy();
     }
 
+    /**
+     * A result with the findings behind it. The findings hold raw values: for in-process callers
+     * that explain a verdict ({@code mamori rules test}), never for output.
+     */
+    public record Analysis(DocumentResult result, java.util.List<dev.mamori.detect.Finding> findings) {
+    }
+
     public DocumentResult analyze(ExtractedDocument doc) {
+        return analyzeWithFindings(doc).result();
+    }
+
+    public Analysis analyzeWithFindings(ExtractedDocument doc) {
         ExtractionStatus status = doc.status();
         String reason = doc.reason();
         var findings = java.util.List.<dev.mamori.detect.Finding>of();
@@ -45,6 +56,7 @@ public final class DocumentAnalyzer {
         Policy.Outcome outcome = policy.judge(new DocumentFacts(status, findings, recordCount));
         Verdict verdict = new Verdict(outcome.severity(), recordCount, FindingSummary.of(findings), outcome.ruleIds(),
                 outcome.flags());
-        return new DocumentResult(doc.path(), status, reason, doc.contentType(), doc.text().length(), verdict);
+        return new Analysis(new DocumentResult(doc.path(), status, reason, doc.contentType(), doc.text().length(), verdict),
+                findings);
     }
 }

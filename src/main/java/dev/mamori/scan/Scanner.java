@@ -123,9 +123,4 @@ public final class Scanner implements AutoCloseable {
         pool.shutdownNow();
         extractor.close();
     }
-
-    /** For callers that need the extractor-independent per-document step (rule tests, the agent). */
-    public DocumentAnalyzer analyzer() {
-        return analyzer;
-    }
 }

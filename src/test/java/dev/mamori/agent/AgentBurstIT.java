@@ -43,12 +43,7 @@ class AgentBurstIT {
                 Files.writeString(dir.resolve("f" + i + ".txt"), i % 10 == 0 ? "TEL 03-1234-" + (1000 + i % 9000)
                         : "議事録 " + i, StandardCharsets.UTF_8);
             }
-            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-            while (System.nanoTime() < deadline
-                    && agent.status().scanned.get() + agent.status().unchanged.get() < files) {
-                Thread.sleep(200);
-            }
-            agent.awaitIdle(Duration.ofSeconds(30));
+            agent.awaitChecked(files, Duration.ofMinutes(5));
             assertThat(agent.status().scanned.get()).isEqualTo(files);
         }
         try (StateStore state = new StateStore(root.resolve("data/state"))) {

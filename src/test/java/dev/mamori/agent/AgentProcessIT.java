@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mamori.testing.MamoriProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +29,7 @@ class AgentProcessIT {
     static final int FILES = 60;
 
     private Process start(Path config, Path log) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.mamori.cli.Main", "agent",
-                "--config", config.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return MamoriProcess.start(log, "agent", "--config", config.toString());
     }
 
     private JsonNode status(Path data) throws Exception {
@@ -99,9 +98,7 @@ class AgentProcessIT {
             assertThat(alerted).hasSize(FILES);
 
             // mamori status talks to the running agent
-            Process status = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                    System.getProperty("java.class.path"), "dev.mamori.cli.Main", "status", "--config", config.toString())
-                    .redirectErrorStream(true).start();
+            Process status = MamoriProcess.builder("status", "--config", config.toString()).redirectErrorStream(true).start();
             String out = new String(status.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(status.waitFor()).as(out).isZero();
             assertThat(out).contains("agent: running", "sink jsonl");

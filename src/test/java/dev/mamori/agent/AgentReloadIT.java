@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mamori.testing.MamoriProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,10 +59,7 @@ class AgentReloadIT {
                 scan: {isolation: in_process}
                 rules: {add: ['%s']}
                 """.formatted(data, watched, packs));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process agent = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.mamori.cli.Main",
-                "agent", "--config", config.toString()).redirectErrorStream(true)
-                .redirectOutput(root.resolve("agent.log").toFile()).start();
+        Process agent = MamoriProcess.start(root.resolve("agent.log"), "agent", "--config", config.toString());
         Path jsonl = data.resolve("alerts.jsonl");
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

@@ -39,11 +39,7 @@ class AlertsCommandTest {
         try (Agent agent = new Agent(new AgentConfigLoader(root).load(config), BundledRules.get(), new Agent.Environment(
                 new ExitPoints("linux", root, List.of(root.resolve("media/taro"))), Clock.systemUTC(), "pc", "taro", "t"))) {
             agent.start();
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (agent.status().checked() < 3 && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
-            agent.awaitIdle(Duration.ofSeconds(30));
+            agent.awaitChecked(3, Duration.ofSeconds(90));
 
             String dir = data.toString();
             ScanCommandTest.Run myNumber = ScanCommandTest.mamori("alerts", "search", "--data-dir", dir,

@@ -76,11 +76,7 @@ class ReportIT {
         try (Agent agent = new Agent(new AgentConfigLoader(root).load(config), BundledRules.get(), new Agent.Environment(
                 new ExitPoints("linux", root, List.of(root.resolve("media/taro"))), Clock.systemUTC(), "pc-01", "taro", "t"))) {
             agent.start();
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (agent.status().checked() < 3 && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
-            agent.awaitIdle(Duration.ofSeconds(60));
+            agent.awaitChecked(3, Duration.ofSeconds(180));
         }
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         Path html = root.resolve("report.html");
