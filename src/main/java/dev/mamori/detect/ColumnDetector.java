@@ -42,7 +42,7 @@ public final class ColumnDetector implements Detector {
     public List<Finding> detect(ScanText text) {
         List<Finding> findings = new ArrayList<>();
         TextLayout layout = text.layout();
-        long deadline = spec.deadline();
+        long deadline = spec.deadline(text.length());
         java.util.Map<Integer, String> columns = java.util.Map.of();
         for (int line = 0; line < layout.lineCount(); line++) {
             if (!layout.isTableRow(line)) {

@@ -56,7 +56,7 @@ public final class RegexDetector implements Detector {
     @Override
     public List<Finding> detect(ScanText text) {
         List<Finding> findings = new ArrayList<>();
-        TimeBoundedText bounded = new TimeBoundedText(text.text(), spec.deadline(), spec.id());
+        TimeBoundedText bounded = new TimeBoundedText(text.text(), spec.deadline(text.length()), spec.id());
         if (anchorsAtStart) {
             java.util.BitSet starts = anchors.hits(text);
             for (int p = 0; p < patterns.size(); p++) {

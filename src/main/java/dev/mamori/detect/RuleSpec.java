@@ -18,7 +18,7 @@ import java.util.List;
  * @param excludeContext    keywords that mark a match as something else (部品番号, 追跡番号)
  * @param mask              how evidence is masked
  * @param prefilter         the text must contain one of these (lower-case) for the rule to run; empty: always run
- * @param budget            time the rule may spend on one text
+ * @param budget            CPU time the rule may spend on each million characters of a text (at least once per text)
  */
 public record RuleSpec(String id, String type, Confidence confidence, Validator validator, String validatorName,
                        ContextMatcher context, Confidence contextConfidence, boolean contextRequired,
@@ -47,7 +47,9 @@ public record RuleSpec(String id, String type, Confidence confidence, Validator 
         return false;
     }
 
-    long deadline() {
-        return System.nanoTime() + budget.toNanos();
+    /** When (in {@link ThreadTime}) the calling thread must stop this rule on a text of {@code chars} characters. */
+    long deadline(int chars) {
+        long millions = Math.max(1, (chars + 999_999L) / 1_000_000L);
+        return ThreadTime.nanos() + budget.toNanos() * millions;
     }
 }

@@ -1,7 +1,7 @@
 package dev.mamori.detect;
 
 /**
- * A CharSequence that throws once a deadline has passed, so that {@code java.util.regex} (which
+ * A CharSequence that throws once a deadline (in the reading thread's CPU time, see {@link ThreadTime}) has passed, so that {@code java.util.regex} (which
  * backtracks, and can take exponential time on an admin's careless pattern) stops on time.
  * The clock is read only every 4096 character reads to keep matching fast.
  */
@@ -20,7 +20,7 @@ final class TimeBoundedText implements CharSequence {
 
     @Override
     public char charAt(int index) {
-        if ((++reads & 0xFFF) == 0 && System.nanoTime() > deadlineNanos) {
+        if ((++reads & 0xFFF) == 0 && ThreadTime.nanos() > deadlineNanos) {
             throw new BudgetExceededException("rule '" + ruleId + "' exceeded its time budget");
         }
         return text.charAt(index);
