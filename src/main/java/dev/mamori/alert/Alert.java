@@ -37,6 +37,11 @@ public record Alert(long seq, String id, Instant time, String host, String user,
         rules = List.copyOf(rules);
     }
 
+    /** An alert about the agent itself (a refused pack, a sink in trouble), not about personal data. */
+    public boolean isHealth() {
+        return "health".equals(action) || "agent".equals(exitPoint);
+    }
+
     public Alert withSeq(long newSeq) {
         return new Alert(newSeq, id, time, host, user, path, exitPoint, sha256, size, severity, counts, records, samples,
                 rules, appiReportable, action, quarantineId, agentVersion);

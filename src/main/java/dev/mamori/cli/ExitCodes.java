@@ -8,6 +8,8 @@ final class ExitCodes {
     static final int SENSITIVE = 1;
     /** Bad usage, bad configuration or a fatal error. */
     static final int FATAL = 2;
+    /** {@code impact}: nothing (or not everything) could be read, so the report criteria cannot be judged. */
+    static final int CANNOT_JUDGE = 3;
 
     private ExitCodes() {
     }

@@ -2,32 +2,25 @@ package dev.mamori.cli;
 
 import dev.mamori.alert.Alert;
 import dev.mamori.alert.AlertStore;
-import dev.mamori.detect.DetectionEngine;
-import dev.mamori.detect.Finding;
-import dev.mamori.detect.ScanText;
-import dev.mamori.extract.ExtractedDocument;
 import dev.mamori.extract.ExtractionLimits;
-import dev.mamori.extract.ExtractionStatus;
+import dev.mamori.extract.Extractor;
+import dev.mamori.extract.ForkedExtractor;
 import dev.mamori.extract.TikaExtractor;
+import dev.mamori.impact.Impact;
+import dev.mamori.impact.ImpactCounter;
 import dev.mamori.rules.RuleSet;
-import dev.mamori.verdict.RecordCounter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,11 +29,15 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "impact", mixinStandardHelpOptions = true,
         description = "How many distinct persons a set of files concerns (what was on the lost USB stick, what was "
-                + "uploaded), de-duplicated across files by keyed hashes, and whether APPI's report criteria are met.")
+                + "uploaded), de-duplicated across files by keyed hashes, and whether APPI's report criteria are met.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:criteria not met (everything could be read)", "1:report REQUIRED",
+                "2:bad usage, bad rule packs or a fatal error",
+                "3:cannot judge: nothing, or not everything, could be read (files gone, encrypted, unreadable)"})
 final class ImpactCommand implements Callable<Integer> {
 
     static final class Source {
-        @Parameters(paramLabel = "PATH", description = "Files or folders.")
+        @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or folders.")
         List<Path> paths;
 
         @Option(names = "--alerts", paramLabel = "QUERY", description = "The files of the alerts matching this query.")
@@ -56,6 +53,14 @@ final class ImpactCommand implements Callable<Integer> {
     @Mixin
     AgentOptions agent;
 
+    @Option(names = "--isolation", defaultValue = "process",
+            description = "Parse files in supervised worker processes (process, default) or in this JVM (in_process).")
+    ScanCommand.Isolation isolation;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "Wall time per file, enforced by stopping the worker process (default ${DEFAULT-VALUE}).")
+    long timeoutSeconds = ExtractionLimits.defaults().timeout().toSeconds();
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = QuarantineCommand.stdout();
@@ -64,89 +69,90 @@ final class ImpactCommand implements Callable<Integer> {
         if (set == null) {
             return ExitCodes.FATAL;
         }
-        List<Path> files = source.paths != null ? walk(source.paths) : alertFiles(err);
-        if (files == null) {
+        List<Path> files = new ArrayList<>();
+        Set<String> missing = new TreeSet<>();
+        if (source.paths != null) {
+            walk(source.paths, files, missing);
+        } else if (!alertFiles(err, files, missing)) {
             return ExitCodes.FATAL;
         }
-        // persons are compared through HMACs under a key that exists only in this run's memory
-        Mac mac = mac();
-        DetectionEngine engine = set.engine();
-        RecordCounter counter = new RecordCounter(set.records());
-        TikaExtractor extractor = new TikaExtractor(ExtractionLimits.defaults());
-        Set<String> persons = new HashSet<>();
-        long records = 0;
-        int cards = 0;
-        int myNumbers = 0;
-        List<String> unreadable = new ArrayList<>();
-        for (Path f : files) {
-            for (ExtractedDocument doc : extractor.extract(f, f.toString())) {
-                if (doc.status() == ExtractionStatus.ENCRYPTED || doc.status() == ExtractionStatus.ERROR) {
-                    unreadable.add(doc.path() + " (" + doc.status().label() + ")");
-                }
-                ScanText text = ScanText.of(doc.text());
-                List<Finding> findings = engine.detect(text).findings();
-                records += counter.count(text, findings);
-                for (String key : counter.personKeys(text, findings)) {
-                    persons.add(HexFormat.of().formatHex(mac.doFinal(key.getBytes(StandardCharsets.UTF_8))));
-                }
-                cards += (int) findings.stream().filter(x -> x.type().equals("CREDIT_CARD_NUMBER")).count();
-                myNumbers += (int) findings.stream().filter(x -> x.type().equals("JAPAN_INDIVIDUAL_NUMBER")).count();
-            }
-        }
-        out.printf("files: %d   personal records: %d   distinct persons: %d%n", files.size(), records, persons.size());
-        out.printf("card numbers: %d   My Numbers: %d%n", cards, myNumbers);
-        List<String> criteria = new ArrayList<>();
-        if (persons.size() > 1_000) {
-            criteria.add("more than 1,000 persons");
-        }
-        if (cards > 0) {
-            criteria.add("card numbers (financial damage)");
-        }
-        out.println(criteria.isEmpty()
-                ? "APPI report to the PPC: criteria not met by the data found (special care-required data and malicious intent are not detected: judge them yourself)"
-                : "APPI report to the PPC: REQUIRED: " + String.join(", ", criteria));
-        if (!unreadable.isEmpty()) {
-            out.println("could not inspect " + unreadable.size() + " document(s): " + String.join(", ", unreadable));
-        }
-        return criteria.isEmpty() ? ExitCodes.CLEAN : ExitCodes.SENSITIVE;
-    }
-
-    private static Mac mac() {
+        ExtractionLimits d = ExtractionLimits.defaults();
+        ExtractionLimits limits;
         try {
-            byte[] key = new byte[32];
-            new SecureRandom().nextBytes(key);
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK always has HmacSHA256", e);
+            limits = new ExtractionLimits(d.maxBytes(), d.maxChars(), d.maxDepth(), d.maxMembers(),
+                    Duration.ofSeconds(timeoutSeconds), d.workerHeapMb());
+        } catch (IllegalArgumentException e) {
+            err.println("mamori impact: " + e.getMessage());
+            return ExitCodes.FATAL;
         }
+        Impact impact;
+        try (Extractor extractor = isolation == ScanCommand.Isolation.process ? new ForkedExtractor(limits)
+                : new TikaExtractor(limits)) {
+            impact = new ImpactCounter(set, extractor).count(files, missing);
+        }
+        out.printf("files: %d   personal records: %d   distinct persons: %d%n", impact.files(), impact.records(),
+                impact.persons());
+        out.printf("card numbers: %d   My Numbers: %d%n", impact.cards(), impact.myNumbers());
+        if (!impact.notCounted().isEmpty()) {
+            out.println("not counted (" + impact.notCounted().size() + "): " + String.join(", ", impact.notCounted()));
+        }
+        switch (impact.judgement()) {
+            case REQUIRED -> out.println("APPI report to the PPC: REQUIRED: " + String.join(", ", impact.criteria()));
+            case NOT_MET -> out.println("APPI report to the PPC: criteria not met by the data found (special "
+                    + "care-required data and malicious intent are not detected: judge them yourself)");
+            case CANNOT_JUDGE -> out.println("APPI report to the PPC: cannot judge: "
+                    + (impact.documents() == 0 ? "nothing could be counted" : "not everything could be counted")
+                    + "; find or open what is listed above");
+        }
+        return switch (impact.judgement()) {
+            case REQUIRED -> ExitCodes.SENSITIVE;
+            case NOT_MET -> ExitCodes.CLEAN;
+            case CANNOT_JUDGE -> ExitCodes.CANNOT_JUDGE;
+        };
     }
 
-    private static List<Path> walk(List<Path> roots) throws IOException {
-        List<Path> files = new ArrayList<>();
+    private static void walk(List<Path> roots, List<Path> files, Set<String> missing) throws IOException {
+        Set<Path> seen = new LinkedHashSet<>();
         for (Path root : roots) {
+            if (!Files.exists(root)) {
+                missing.add(root + " (not there)");
+                continue;
+            }
             try (var s = Files.walk(root)) {
-                s.filter(Files::isRegularFile).sorted().forEach(files::add);
+                s.filter(Files::isRegularFile).sorted().forEach(seen::add);
             }
         }
-        return files;
+        files.addAll(seen);
     }
 
-    private List<Path> alertFiles(PrintWriter err) throws IOException {
+    private boolean alertFiles(PrintWriter err, List<Path> files, Set<String> missing) throws IOException {
         Path store = agent.alertStore(err, "impact");
         if (store == null) {
-            return null;
+            return false;
         }
-        Set<Path> files = new LinkedHashSet<>();
-        for (Alert a : AlertStore.searchReadOnly(store, source.alerts, 100_000)) {
+        List<Alert> alerts;
+        try {
+            alerts = AlertStore.searchReadOnly(store, source.alerts, 100_000);
+        } catch (IllegalArgumentException e) {
+            err.println("mamori impact: " + e.getMessage());
+            return false;
+        }
+        Set<Path> found = new LinkedHashSet<>();
+        for (Alert a : alerts) {
+            if (a.isHealth()) {
+                continue;
+            }
             Path file = Path.of(a.path().split("!/", 2)[0]);
             if (Files.isRegularFile(file)) {
-                files.add(file);
+                found.add(file);
             } else {
-                err.println("mamori impact: " + file + " is no longer there (quarantined, moved or deleted); not counted");
+                missing.add(file + " (no longer there: quarantined, moved or deleted)");
             }
         }
-        return new ArrayList<>(files);
+        if (alerts.isEmpty()) {
+            err.println("mamori impact: no alert matches '" + source.alerts + "'");
+        }
+        files.addAll(found);
+        return true;
     }
 }

@@ -17,6 +17,12 @@ public final class Main {
         return new CommandLine(new MamoriCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExitCodeExceptionMapper(e -> ExitCodes.FATAL)
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    // one line for the user, never a stack trace
+                    cmd.getErr().println("mamori " + cmd.getCommandName() + ": " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")));
+                    return ExitCodes.FATAL;
+                })
                 .execute(args);
     }
 }

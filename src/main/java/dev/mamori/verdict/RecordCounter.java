@@ -70,16 +70,18 @@ public final class RecordCounter {
     }
 
     /**
-     * A key per person record: the name with its strongest companion (phone, else birth date, else
-     * address), in canonical form. Raw personal data: callers hash it at once with a secret key and
-     * keep only the hashes (see {@code ImpactCommand}), so that persons can be counted across files.
+     * The identifying pairs of each person record: its name with each of its companions
+     * ({@code name|PHONE_NUMBER|digits}, {@code name|DATE_OF_BIRTH|iso date}, {@code name|STREET_ADDRESS|...}),
+     * in canonical form, sorted. Two records that share any pair are the same person (a changed
+     * phone number still shares the name and birth date). Raw personal data: callers hash each pair
+     * at once with a secret key and keep only the hashes (see {@code dev.mamori.impact}).
      */
-    public java.util.Set<String> personKeys(ScanText text, List<Finding> findings) {
+    public List<List<String>> personRecords(ScanText text, List<Finding> findings) {
         String original = text.normalized().original();
         int[] lineStarts = lineStarts(original);
         TextLayout layout = text.layout();
-        java.util.Map<Integer, Finding> nameByRow = new java.util.HashMap<>();
-        java.util.Map<Integer, Finding> companionByRow = new java.util.HashMap<>();
+        java.util.Map<Integer, Finding> nameByRow = new java.util.TreeMap<>();
+        java.util.Map<Integer, List<Finding>> companionsByRow = new java.util.HashMap<>();
         List<Finding> proseNames = new ArrayList<>();
         List<Finding> proseCompanions = new ArrayList<>();
         for (Finding f : findings) {
@@ -96,17 +98,17 @@ public final class RecordCounter {
                 }
             } else if (settings.companionTypes().contains(f.type())) {
                 if (row) {
-                    companionByRow.merge(line, f, (a, b) -> rank(a) <= rank(b) ? a : b);
+                    companionsByRow.computeIfAbsent(line, x -> new ArrayList<>()).add(f);
                 } else {
                     proseCompanions.add(f);
                 }
             }
         }
-        java.util.Set<String> keys = new java.util.HashSet<>();
+        List<List<String>> out = new ArrayList<>();
         nameByRow.forEach((line, name) -> {
-            Finding c = companionByRow.get(line);
-            if (c != null) {
-                keys.add(name.value() + "|" + c.type() + "|" + c.value());
+            List<Finding> companions = companionsByRow.get(line);
+            if (companions != null) {
+                out.add(pairs(name, companions));
             }
         });
         int previousEnd = Integer.MIN_VALUE / 2;
@@ -116,22 +118,23 @@ public final class RecordCounter {
                 continue;
             }
             previousEnd = name.end();
-            proseCompanions.stream()
-                    .filter(c -> Math.abs(c.start() - name.start()) <= settings.window())
-                    .min(java.util.Comparator.comparingInt(RecordCounter::rank)
-                            .thenComparingInt(c -> Math.abs(c.start() - name.start())))
-                    .ifPresent(c -> keys.add(name.value() + "|" + c.type() + "|" + c.value()));
+            // the nearest companion of each type within the window
+            java.util.Map<String, Finding> nearest = new java.util.TreeMap<>();
+            for (Finding c : proseCompanions) {
+                if (Math.abs(c.start() - name.start()) <= settings.window()) {
+                    nearest.merge(c.type(), c, (a, b) ->
+                            Math.abs(a.start() - name.start()) <= Math.abs(b.start() - name.start()) ? a : b);
+                }
+            }
+            if (!nearest.isEmpty()) {
+                out.add(pairs(name, nearest.values()));
+            }
         }
-        return keys;
+        return out;
     }
 
-    /** Which companion identifies a person best: a phone number, then a birth date, then an address. */
-    private static int rank(Finding f) {
-        return switch (f.type()) {
-            case "PHONE_NUMBER" -> 0;
-            case "DATE_OF_BIRTH" -> 1;
-            default -> 2;
-        };
+    private static List<String> pairs(Finding name, java.util.Collection<Finding> companions) {
+        return companions.stream().map(c -> name.value() + "|" + c.type() + "|" + c.value()).distinct().sorted().toList();
     }
 
     private int proseRecords(List<Finding> names, List<Integer> companionStarts) {

@@ -34,4 +34,27 @@ class ImpactCommandTest {
             assertThat(big.out()).doesNotContain(raw);
         }
     }
+
+    @Test
+    void severalPathsAreAcceptedAndWhatIsMissingMakesItCannotJudge() throws Exception {
+        RealisticCorpus corpus = RealisticCorpus.writeTo(root.resolve("corpus"));
+        Path a = Files.copy(corpus.root().resolve("顧客リスト_202611.csv"), root.resolve("a.csv"));
+        Path b = Files.copy(corpus.root().resolve("顧客リスト_202611.csv"), root.resolve("b.csv"));
+        Path c = Files.copy(corpus.root().resolve("履歴書_高橋さくら.docx"), root.resolve("c.docx"));
+        ScanCommandTest.Run three = ScanCommandTest.mamori("impact", "--isolation", "in_process", a.toString(),
+                b.toString(), c.toString());
+        assertThat(three.exit()).as(three.err()).isZero();
+        assertThat(three.out()).contains("files: 3", "distinct persons: 26", "criteria not met");
+
+        ScanCommandTest.Run gone = ScanCommandTest.mamori("impact", "--isolation", "in_process", a.toString(),
+                root.resolve("gone.csv").toString());
+        assertThat(gone.exit()).isEqualTo(ExitCodes.CANNOT_JUDGE);
+        assertThat(gone.out()).contains("gone.csv (not there)", "cannot judge").doesNotContain("criteria not met");
+
+        Path zip = dev.mamori.testing.Documents.encryptedZip(root.resolve("locked.zip"),
+                java.util.Map.of("list.csv", Files.readAllBytes(a)), "secret");
+        ScanCommandTest.Run locked = ScanCommandTest.mamori("impact", zip.toString());
+        assertThat(locked.exit()).as(locked.out() + locked.err()).isEqualTo(ExitCodes.CANNOT_JUDGE);
+        assertThat(locked.out()).contains("nothing could be counted", "encrypted");
+    }
 }

@@ -1,0 +1,55 @@
+package dev.mamori.impact;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a set of files holds, counted, and what APPI makes of it. Holds counts and paths only.
+ *
+ * @param files      files read
+ * @param documents  documents (files and archive members) counted in full
+ * @param records    personal records (rows or passages with a name and a companion)
+ * @param persons    distinct persons: records sharing an identifying pair are one person
+ * @param cards      card numbers found
+ * @param myNumbers  My Numbers (個人番号) found
+ * @param notCounted documents or files that could not be counted in full, each "path (why)", sorted
+ */
+public record Impact(int files, int documents, long records, int persons, int cards, int myNumbers,
+                     List<String> notCounted) {
+
+    /** APPI art. 26 / rule 7: the PPC must be told of a leak of more than 1,000 persons' data. */
+    public static final int PERSONS_THRESHOLD = 1_000;
+
+    public Impact {
+        notCounted = notCounted.stream().sorted().toList();
+    }
+
+    /** The answer, never "not met" without the evidence for it. */
+    public enum Judgement {
+        /** A criterion is met by what could be read. */
+        REQUIRED,
+        /** Everything was read and no criterion is met. */
+        NOT_MET,
+        /** No criterion met by what could be read, but something could not be read (or nothing was there). */
+        CANNOT_JUDGE
+    }
+
+    /** The criteria the data found meets, in a fixed order. */
+    public List<String> criteria() {
+        List<String> out = new ArrayList<>();
+        if (persons > PERSONS_THRESHOLD) {
+            out.add("more than 1,000 persons");
+        }
+        if (cards > 0) {
+            out.add("card numbers (financial damage)");
+        }
+        return out;
+    }
+
+    public Judgement judgement() {
+        if (!criteria().isEmpty()) {
+            return Judgement.REQUIRED;
+        }
+        return notCounted.isEmpty() && documents > 0 ? Judgement.NOT_MET : Judgement.CANNOT_JUDGE;
+    }
+}
