@@ -234,20 +234,11 @@ public final class AlertStore implements AutoCloseable {
     }
 
     private static List<Alert> search(IndexSearcher s, String query, int limit) throws IOException {
-        org.apache.lucene.search.Query q;
-        try {
-            var parser = new org.apache.lucene.queryparser.classic.QueryParser("path",
-                    new org.apache.lucene.analysis.core.KeywordAnalyzer());
-            parser.setAllowLeadingWildcard(true);
-            q = new org.apache.lucene.search.BooleanQuery.Builder()
-                    .add(parser.parse(query), org.apache.lucene.search.BooleanClause.Occur.MUST)
-                    .add(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term("kind", "triage")),
-                            org.apache.lucene.search.BooleanClause.Occur.MUST_NOT)
-                    .build();
-        } catch (org.apache.lucene.queryparser.classic.ParseException e) {
-            throw new IllegalArgumentException("cannot parse query '" + query + "': "
-                    + e.getMessage().lines().findFirst().orElse(""));
-        }
+        org.apache.lucene.search.Query q = new org.apache.lucene.search.BooleanQuery.Builder()
+                .add(AlertQuery.parseQuery(query), org.apache.lucene.search.BooleanClause.Occur.MUST)
+                .add(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term("kind", "triage")),
+                        org.apache.lucene.search.BooleanClause.Occur.MUST_NOT)
+                .build();
         TopDocs top = s.search(q, Math.max(1, limit), new Sort(new SortField("seq", SortField.Type.LONG, true)));
         List<Alert> out = new ArrayList<>();
         for (ScoreDoc sd : top.scoreDocs) {

@@ -90,6 +90,30 @@ class AlertsCommandTest {
         // the persons concerned by what left on the stick, from the alerts
         ScanCommandTest.Run impact = ScanCommandTest.mamori("impact", "--data-dir", dir, "--alerts", "exit:usb");
         assertThat(impact.out()).contains("files: 2", "distinct persons: 25", "My Numbers: 2");
+        assertThat(impact.exit()).isZero();
+
+        // keyword fields match whatever the case typed
+        assertThat(ScanCommandTest.mamori("alerts", "search", "--data-dir", dir, "severity:HIGH AND exit:USB").out())
+                .contains("mynumber.txt", "list.csv", "2 alert(s)");
+        assertThat(ScanCommandTest.mamori("alerts", "search", "--data-dir", dir, "type:japan_individual_number").out())
+                .contains("mynumber.txt", "1 alert(s)");
+        // a query with a slash (a path) is one clear line, never a stack trace
+        String slashQuery = "path:/media/taro/x.csv";
+        for (String[] command : List.of(new String[] {"alerts", "search", "--data-dir", dir, slashQuery},
+                new String[] {"impact", "--data-dir", dir, "--alerts", slashQuery})) {
+            ScanCommandTest.Run slash = ScanCommandTest.mamori(command);
+            assertThat(slash.exit()).as(command[0]).isEqualTo(2);
+            assertThat(slash.err().lines().toList()).as(command[0]).singleElement().asString()
+                    .startsWith("mamori ").contains("quote paths").doesNotContain("Exception");
+        }
+
+        // the files are gone: no evidence, so no "criteria not met"
+        Files.delete(usb.resolve("mynumber.txt"));
+        Files.delete(usb.resolve("list.csv"));
+        ScanCommandTest.Run gone = ScanCommandTest.mamori("impact", "--data-dir", dir, "--alerts", "exit:usb");
+        assertThat(gone.exit()).isEqualTo(ExitCodes.CANNOT_JUDGE);
+        assertThat(gone.out()).contains("files: 0", "no longer there", "cannot judge: nothing could be counted")
+                .doesNotContain("criteria not met");
 
         // the personal-data file register comes from the same agent's state store
         var register = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
