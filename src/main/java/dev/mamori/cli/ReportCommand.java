@@ -2,15 +2,28 @@ package dev.mamori.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mamori.agent.AgentConfig;
 import dev.mamori.alert.Alert;
 import dev.mamori.alert.AlertJson;
 import dev.mamori.alert.AlertStore;
 import dev.mamori.alert.ChainHash;
+import dev.mamori.extract.ExtractionLimits;
+import dev.mamori.extract.Extractor;
+import dev.mamori.extract.ForkedExtractor;
+import dev.mamori.extract.TikaExtractor;
+import dev.mamori.impact.ImpactCounter;
+import dev.mamori.report.AppiAssessor;
+import dev.mamori.report.AppiCase;
 import dev.mamori.report.HtmlReport;
 import dev.mamori.report.Messages;
 import dev.mamori.report.ReportData;
 import dev.mamori.rules.RuleSet;
+import dev.mamori.scan.DocumentResult;
+import dev.mamori.scan.ResultJson;
+import dev.mamori.state.FileState;
+import dev.mamori.state.StateStore;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -18,10 +31,20 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -30,8 +53,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "A report of the alerts in a date range: one self-contained HTML file (charts, APPI incidents, "
-                + "sortable table), CSV (UTF-8 with BOM) or JSON, in Japanese or English.")
+        description = "A report of the alerts in a date range: one self-contained HTML file (charts, APPI assessment "
+                + "on distinct persons, health alerts apart, sortable table, A4 print layout), CSV (UTF-8 with BOM) or "
+                + "JSON, in Japanese or English, in the local time zone.")
 final class ReportCommand implements Callable<Integer> {
 
     enum Format { html, csv, json }
@@ -54,6 +78,14 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--lang", description = "ja or en (default: from the locale).")
     String lang;
 
+    @Option(names = "--zone", paramLabel = "ZONE",
+            description = "Time zone of every time and of the days, e.g. Asia/Tokyo (default: this machine's).")
+    String zone;
+
+    @Option(names = "--isolation", defaultValue = "process",
+            description = "How files are read again for the APPI assessment: process (default) or in_process.")
+    ScanCommand.Isolation isolation;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
     Path output;
 
@@ -62,6 +94,7 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter err = QuarantineCommand.stderr();
         LocalDate first;
         LocalDate last;
+        ZoneId tz;
         try {
             first = LocalDate.parse(from);
             last = LocalDate.parse(to);
@@ -69,24 +102,59 @@ final class ReportCommand implements Callable<Integer> {
             err.println("mamori report: dates are YYYY-MM-DD: " + e.getParsedString());
             return ExitCodes.FATAL;
         }
+        try {
+            tz = zone == null ? ZoneId.systemDefault() : ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            err.println("mamori report: unknown time zone '" + zone + "' (e.g. Asia/Tokyo, UTC)");
+            return ExitCodes.FATAL;
+        }
         if (last.isBefore(first)) {
             err.println("mamori report: --to is before --from");
             return ExitCodes.FATAL;
         }
+        AgentConfig config = options.load(err);
         Path store = options.alertStore(err, "report");
-        RuleSet set = rules.load(Clock.systemDefaultZone(), err);
-        if (store == null || set == null) {
+        if (config == null || store == null) {
             return ExitCodes.FATAL;
         }
-        List<Alert> alerts = AlertStore.searchReadOnly(store, "date:[" + first + " TO " + last + "]", Integer.MAX_VALUE - 1);
+        if (rules.rules.isEmpty()) {
+            // the packs the agent runs: the bundled ones plus its config's rules.add
+            List<Path> add = new ArrayList<>(config.extraRules());
+            add.addAll(rules.addRules);
+            rules.addRules = add;
+        }
+        RuleSet set = rules.load(Clock.systemDefaultZone(), err);
+        if (set == null) {
+            return ExitCodes.FATAL;
+        }
+        // the store's date field is the UTC day: a day either side covers the range's days in any zone
+        List<Alert> found = AlertStore.searchReadOnly(store,
+                "date:[" + first.minusDays(1) + " TO " + last.plusDays(1) + "]", Integer.MAX_VALUE - 1);
+        List<List<Alert>> split = ReportData.split(found, first, last, tz);
+        List<Alert> alerts = split.get(0);
         ChainHash.Verification chain = AlertStore.verify(store, null);
-        ReportData data = new ReportData(first, last, alerts, AlertStore.triageState(store), set.packs(),
-                chain.ok() ? "OK, " + chain.records() + " records, head " + chain.head() : "BROKEN: " + chain.problem());
+        List<AppiCase> appi;
+        try (Extractor extractor = isolation == ScanCommand.Isolation.process
+                ? new ForkedExtractor(ExtractionLimits.defaults()) : new TikaExtractor(ExtractionLimits.defaults())) {
+            appi = AppiAssessor.assess(alerts, a -> readableCopy(a, config.dataDir()), new ImpactCounter(set, extractor));
+        }
+        Messages messages = Messages.of(lang == null ? Messages.defaultLang() : lang);
+        ReportData data = new ReportData(first, last, tz, alerts, split.get(1), AlertStore.triageState(store), set.packs(),
+                chain, reasons(alerts, config.dataDir()), appi, null);
+        if (format == Format.html && output != null && alerts.size() > HtmlReport.TABLE_LIMIT) {
+            // the page lists the most severe alerts; the full list goes beside it, linked
+            String name = output.getFileName().toString().replaceFirst("\\.html?$", "") + "-alerts.csv";
+            try (Writer csv = Files.newBufferedWriter(output.resolveSibling(name), StandardCharsets.UTF_8)) {
+                csv(data, messages, csv);
+            }
+            data = new ReportData(first, last, tz, alerts, split.get(1), data.triage(), data.rulePacks(), chain,
+                    data.reasons(), appi, name);
+        }
         try (OutputStream stream = output == null ? System.out : Files.newOutputStream(output);
              Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8)) {
             switch (format) {
-                case html -> out.write(new HtmlReport(Messages.of(lang == null ? Messages.defaultLang() : lang)).render(data));
-                case csv -> csv(data, out);
+                case html -> out.write(new HtmlReport(messages).render(data));
+                case csv -> csv(data, messages, out);
                 case json -> json(data, out);
             }
             out.flush();
@@ -94,37 +162,117 @@ final class ReportCommand implements Callable<Integer> {
         return ExitCodes.CLEAN;
     }
 
-    private static void csv(ReportData d, Writer out) throws IOException {
+    /**
+     * The file an alert judged, with the content it judged: its quarantined copy, or the file
+     * where it was if it is unchanged. Empty when it is gone or has changed since.
+     */
+    static Optional<Path> readableCopy(Alert a, Path dataDir) {
+        Path file = a.quarantineId() != null ? dataDir.resolve("quarantine").resolve(a.quarantineId()).resolve("file")
+                : Path.of(a.path().split("!/", 2)[0]);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        if (a.sha256() == null || a.sha256().isEmpty()) {
+            return Optional.of(file);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                sha.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(sha.digest()).equalsIgnoreCase(a.sha256()) ? Optional.of(file) : Optional.empty();
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Why each alert that holds no personal data was raised, from the status the agent recorded for
+     * that document in its state store (encrypted, error, ...); "unknown" when not recorded.
+     */
+    static Map<String, String> reasons(List<Alert> alerts, Path dataDir) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        List<Alert> empty = alerts.stream().filter(a -> a.counts().isEmpty()).toList();
+        if (empty.isEmpty()) {
+            return out;
+        }
+        Map<String, String> statusOfDocument = new HashMap<>();
+        Path state = dataDir.resolve("state");
+        if (Files.isDirectory(state)) {
+            for (FileState f : StateStore.readAll(state)) {
+                for (var node : ResultJson.JSON.readTree(f.resultsJson())) {
+                    DocumentResult r = ResultJson.fromJson(node);
+                    if (r.status() != dev.mamori.extract.ExtractionStatus.OK) {
+                        statusOfDocument.put(r.path(), r.status().label());
+                    }
+                }
+            }
+        }
+        for (Alert a : empty) {
+            out.put(a.id(), statusOfDocument.getOrDefault(a.path(), "unknown"));
+        }
+        return out;
+    }
+
+    private static void csv(ReportData d, Messages m, Writer out) throws IOException {
         out.write('\uFEFF'); // Excel in Japan opens UTF-8 CSV correctly only with a BOM
+        DateTimeFormatter time = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(d.zone());
         CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader("time", "severity", "exit_point", "host",
-                "user", "path", "records", "types", "samples", "appi_reportable", "action", "triage", "id").get());
+                "user", "path", "records", "types", "samples", "appi_reportable", "action", "triage", "triage_by",
+                "triage_at", "id").get());
         for (Alert a : d.alerts()) {
             var t = d.triage().get(a.id());
-            csv.printRecord(a.time(), a.severity(), a.exitPoint(), a.host(), a.user(), a.path(), a.records(), a.counts(),
-                    String.join(" | ", a.samples()), a.appiReportable(), a.action(), t == null ? "open" : t.action(), a.id());
+            String types = a.counts().isEmpty() ? m.get("reason." + d.reasons().getOrDefault(a.id(), "unknown"))
+                    : ReportData.typeList(a.counts(), m);
+            csv.printRecord(time.format(a.time().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)), a.severity(),
+                    a.exitPoint(), a.host(), a.user(), a.path(), a.records(), types, String.join(" | ", a.samples()),
+                    a.appiReportable(), a.action(), t == null ? "open" : t.action(), t == null ? "" : t.by(),
+                    t == null ? "" : time.format(t.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)), a.id());
         }
         csv.flush();
     }
 
     private static void json(ReportData d, Writer out) throws IOException {
-        ObjectNode root = dev.mamori.scan.ResultJson.JSON.createObjectNode();
+        ObjectNode root = ResultJson.JSON.createObjectNode();
         root.put("from", d.from().toString());
         root.put("to", d.to().toString());
+        root.put("zone", d.zone().getId());
         root.put("alerts", d.alerts().size());
         root.put("high", d.count("high"));
-        root.put("reportable", d.reportable().size());
-        root.put("chain", d.chain());
+        root.put("reportable", d.reportable());
+        root.put("cannotJudge", d.cannotJudge());
+        root.put("health", d.health().size());
+        ObjectNode chain = root.putObject("chain").put("ok", d.chain().ok()).put("records", d.chain().records());
+        if (d.chain().ok()) {
+            chain.put("head", d.chain().head());
+        } else {
+            chain.put("problem", d.chain().problem());
+        }
         ArrayNode packs = root.putArray("rulePacks");
         d.rulePacks().forEach(packs::add);
+        ArrayNode appi = root.putArray("appi");
+        for (AppiCase c : d.appi()) {
+            ObjectNode o = appi.addObject().put("path", c.path()).put("exitPoint", c.exitPoint())
+                    .put("time", c.time().toString()).put("rows", c.rows()).put("judgement", c.judgement().name());
+            if (c.persons() >= 0) {
+                o.put("persons", c.persons());
+            }
+            ArrayNode criteria = o.putArray("criteria");
+            c.criteria().forEach(criteria::add);
+        }
         ArrayNode list = root.putArray("items");
         for (Alert a : d.alerts()) {
             ObjectNode item = AlertJson.toJson(a);
             var t = d.triage().get(a.id());
             if (t != null) {
-                item.putObject("triage").put("action", t.action()).put("note", t.note()).put("by", t.by());
+                item.putObject("triage").put("action", t.action()).put("note", t.note()).put("by", t.by())
+                        .put("at", t.at().toString());
             }
             list.add(item);
         }
+        ArrayNode health = root.putArray("healthItems");
+        d.health().forEach(a -> health.add(AlertJson.toJson(a)));
         out.write(root.toPrettyString());
     }
 }

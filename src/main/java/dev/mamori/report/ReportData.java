@@ -1,9 +1,12 @@
 package dev.mamori.report;
 
 import dev.mamori.alert.Alert;
+import dev.mamori.alert.ChainHash;
 import dev.mamori.alert.Triage;
+import dev.mamori.impact.Impact;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -13,37 +16,62 @@ import java.util.stream.Collectors;
 
 /**
  * What a report shows, computed once from the alerts of a date range: headline figures and the
- * breakdowns the charts draw.
+ * breakdowns the charts draw. Days are cut in the report's time zone. Health alerts (about the
+ * agent, not about personal data) are kept apart and never counted with personal-data alerts.
  *
- * @param from        first day (inclusive)
- * @param to          last day (inclusive)
- * @param alerts      newest first
- * @param triage      latest triage action per alert id
- * @param rulePacks   "name version (file)" of the rule packs in force
- * @param chain       result of the hash-chain check ("OK: ..." or "BROKEN ...")
+ * @param from      first day (inclusive), in {@code zone}
+ * @param to        last day (inclusive), in {@code zone}
+ * @param zone      the time zone every time and day is shown in
+ * @param alerts    personal-data alerts, newest first
+ * @param health    health alerts, newest first
+ * @param triage    latest triage action per alert id
+ * @param rulePacks "name version (file)" of the rule packs in force
+ * @param chain     result of the hash-chain check
+ * @param reasons   per alert id that holds no personal data, why it was raised: a reason key
+ *                  ({@code encrypted}, {@code error}, {@code truncated}, {@code skipped}, {@code unknown})
+ * @param appi      the APPI assessment per file
+ * @param fullList  where the full list of alerts was written when the page shows only part of it (a
+ *                  relative link), "" when it could not be written, or null when the page shows all
  */
-public record ReportData(LocalDate from, LocalDate to, List<Alert> alerts, Map<String, Triage> triage,
-                         List<String> rulePacks, String chain) {
+public record ReportData(LocalDate from, LocalDate to, ZoneId zone, List<Alert> alerts, List<Alert> health,
+                         Map<String, Triage> triage, List<String> rulePacks, ChainHash.Verification chain,
+                         Map<String, String> reasons, List<AppiCase> appi, String fullList) {
+
+    /**
+     * Splits health alerts off and keeps those inside the range's days in {@code zone}.
+     *
+     * @param found alerts of the store for at least the range, newest first
+     */
+    public static List<List<Alert>> split(List<Alert> found, LocalDate from, LocalDate to, ZoneId zone) {
+        Instant start = from.atStartOfDay(zone).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
+        List<Alert> inRange = found.stream().filter(a -> !a.time().isBefore(start) && a.time().isBefore(end)).toList();
+        return List.of(inRange.stream().filter(a -> !a.isHealth()).toList(), inRange.stream().filter(Alert::isHealth).toList());
+    }
 
     public long count(String severity) {
         return alerts.stream().filter(a -> a.severity().equals(severity)).count();
     }
 
-    public List<Alert> reportable() {
-        return alerts.stream().filter(Alert::appiReportable).toList();
+    public long reportable() {
+        return appi.stream().filter(c -> c.judgement() == Impact.Judgement.REQUIRED).count();
+    }
+
+    public long cannotJudge() {
+        return appi.stream().filter(c -> c.judgement() == Impact.Judgement.CANNOT_JUDGE).count();
     }
 
     public long quarantined() {
         return alerts.stream().filter(a -> a.action().equals("quarantine")).count();
     }
 
-    /** Alerts per day, every day of the range present (zero where none). */
+    /** Alerts per day in the report's zone, every day of the range present (zero where none). */
     public Map<LocalDate, Long> perDay() {
         Map<LocalDate, Long> days = new TreeMap<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             days.put(d, 0L);
         }
-        alerts.forEach(a -> days.computeIfPresent(a.time().atZone(ZoneOffset.UTC).toLocalDate(), (d, n) -> n + 1));
+        alerts.forEach(a -> days.computeIfPresent(a.time().atZone(zone).toLocalDate(), (d, n) -> n + 1));
         return days;
     }
 
@@ -51,7 +79,7 @@ public record ReportData(LocalDate from, LocalDate to, List<Alert> alerts, Map<S
         return sorted(alerts.stream().collect(Collectors.groupingBy(key, Collectors.counting())));
     }
 
-    /** Findings per type, summed over the alerts (an alert counts each type it holds once per finding). */
+    /** Alerts per type they hold. */
     public Map<String, Long> byType() {
         Map<String, Long> out = new TreeMap<>();
         alerts.forEach(a -> a.counts().keySet().forEach(t -> out.merge(t, 1L, Long::sum)));
@@ -62,6 +90,29 @@ public record ReportData(LocalDate from, LocalDate to, List<Alert> alerts, Map<S
         Map<String, Long> out = new TreeMap<>();
         alerts.forEach(a -> a.rules().stream().distinct().forEach(r -> out.merge(r, 1L, Long::sum)));
         return sorted(out);
+    }
+
+    /** The alerts a page lists when it cannot list all: the most severe, then the newest. */
+    public List<Alert> mostSevere(int limit) {
+        return alerts.stream().sorted(Comparator.comparingInt((Alert a) -> severityRank(a.severity()))
+                        .thenComparing(Alert::time, Comparator.reverseOrder()).thenComparing(Alert::id))
+                .limit(limit).toList();
+    }
+
+    private static int severityRank(String severity) {
+        return switch (severity) {
+            case "high" -> 0;
+            case "medium" -> 1;
+            case "low" -> 2;
+            default -> 3;
+        };
+    }
+
+    /** "氏名 60, 電話番号 5": types by count, then name; never map text. */
+    public static String typeList(Map<String, Integer> counts, Messages m) {
+        return counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> m.label("type", e.getKey()) + " " + e.getValue()).collect(Collectors.joining(", "));
     }
 
     private static Map<String, Long> sorted(Map<String, Long> m) {

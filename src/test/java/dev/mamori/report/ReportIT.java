@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -55,8 +55,23 @@ class ReportIT {
         return out;
     }
 
+    /** The page's text as a reader sees it: no style, no script, no tags. */
+    static String visibleText(String html) {
+        return html.replaceAll("(?s)<style.*?</style>", " ").replaceAll("(?s)<script.*?</script>", " ")
+                .replaceAll("(?s)<[^>]*>", " ");
+    }
+
+    private static void screenshot(Path exe, Path profile, Path html, String name, Path log) throws Exception {
+        Path shot = Path.of("target", name).toAbsolutePath();
+        Files.createDirectories(shot.getParent());
+        Files.deleteIfExists(shot);
+        run(browser(exe, profile, "--window-size=1280,2400", "--screenshot=" + shot, html.toUri().toString()), log);
+        assertThat(shot).exists();
+        assertThat(Files.size(shot)).isGreaterThan(10_000);
+    }
+
     @Test
-    void theReportRendersInChromiumWithTheExpectedNumbers() throws Exception {
+    void theReportRendersInChromiumWithTheExpectedNumbersLabelsAndTimes() throws Exception {
         Path exe = chromium();
         if (exe == null && "true".equals(System.getenv("CI"))) {
             throw new AssertionError("chromium is not installed: .ci/run must install it");
@@ -69,6 +84,19 @@ class ReportIT {
         Files.copy(corpus.root().resolve("入社手続き_マイナンバー提出.txt"), usb.resolve("mynumber.txt"));
         Path outbox = Files.createDirectories(root.resolve("outbox"));
         Files.copy(corpus.root().resolve("顧客リスト_202611.csv"), outbox.resolve("list.csv"));
+        // 1,200 rows of the same 30 persons: more than 1,000 rows, but not more than 1,000 persons
+        StringBuilder export = new StringBuilder("氏名,生年月日,電話番号,購入商品\n");
+        String[] surnames = {"佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺"};
+        String[] given = {"太郎", "花子", "一郎", "美咲", "健太"};
+        for (int row = 0; row < 1_200; row++) {
+            int p = row % 30;
+            export.append(surnames[p % 6]).append(' ').append(given[p / 6]).append(',')
+                    .append("%d/%02d/%02d".formatted(1960 + p, 1 + p % 12, 1 + p % 28)).append(',')
+                    .append("090-%04d-%04d".formatted(1000 + p * 7, 2000 + p * 13)).append(",商品").append(row % 40).append('\n');
+        }
+        Files.writeString(outbox.resolve("export.csv"), export.toString(), StandardCharsets.UTF_8);
+        dev.mamori.testing.Documents.encryptedZip(outbox.resolve("locked.zip"),
+                java.util.Map.of("list.csv", Files.readAllBytes(outbox.resolve("list.csv"))), "secret");
         Path data = root.resolve("data");
         Path config = root.resolve("mamori.yaml");
         Files.writeString(config, "data-dir: " + data + "\nwatch: {outboxes: ['" + outbox + "'], cloud-sync: false}\n"
@@ -76,31 +104,60 @@ class ReportIT {
         try (Agent agent = new Agent(new AgentConfigLoader(root).load(config), BundledRules.get(), new Agent.Environment(
                 new ExitPoints("linux", root, List.of(root.resolve("media/taro"))), Clock.systemUTC(), "pc-01", "taro", "t"))) {
             agent.start();
-            agent.awaitChecked(3, Duration.ofSeconds(180));
+            agent.awaitChecked(5, Duration.ofSeconds(180));
+            agent.health("rules", "rule packs refused; the previous rules stay in force");
         }
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String dir = data.toString();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var listAlert = json.readTree(dev.mamori.cli.MainRun.out("alerts", "search", "--data-dir", dir, "--format", "jsonl",
+                "path:*list.csv AND exit:outbox").strip());
+        String listId = listAlert.path("event").path("id").asText();
+        assertThat(dev.mamori.cli.Main.run("alerts", "ack", "--data-dir", dir, listId, "--note", "送付先を確認済み")).isZero();
+
+        ZoneId tokyo = ZoneId.of("Asia/Tokyo");
+        LocalDate today = LocalDate.now(tokyo);
         Path html = root.resolve("report.html");
-        int exit = dev.mamori.cli.Main.run("report", "--data-dir", data.toString(), "--from", today.minusDays(6).toString(),
-                "--to", today.toString(), "--lang", "ja", "--output", html.toString());
+        int exit = dev.mamori.cli.Main.run("report", "--data-dir", dir, "--from", today.minusDays(6).toString(),
+                "--to", today.toString(), "--lang", "ja", "--zone", "Asia/Tokyo", "--isolation", "in_process",
+                "--output", html.toString());
         assertThat(exit).isZero();
         String page = Files.readString(html);
-        assertThat(page).doesNotContain("<script src", "http://", "https://").contains("個人情報保護委員会");
+        assertThat(page).doesNotContain("<script src", "http://", "https://").contains("個人情報保護委員会", "@media print", "size:A4");
 
         Path log = root.resolve("chromium.log");
         String dom = run(browser(exe, root.resolve("profile"), "--virtual-time-budget=3000", "--dump-dom", html.toUri().toString()), log);
-        assertThat(dom).contains("id=\"card-total\"><b data-value=\"3\"", "id=\"card-high\"><b class=\"high\" data-value=\"3\"",
+        // five personal-data alerts; the health alert is counted apart
+        assertThat(dom).contains("id=\"card-total\"><b data-value=\"5\"", "id=\"card-health\"><b data-value=\"1\"",
                 "id=\"card-reportable\"><b class=\"high\" data-value=\"1\"");
-        assertThat(dom).contains("data-label=\"usb\" data-value=\"2\"", "data-label=\"outbox\" data-value=\"1\"",
-                "data-label=\"" + today + "\" data-value=\"3\"");
-        assertThat(dom).contains("members.xlsx").containsPattern("<li>[^<]*members.xlsx \\(1050 ");
+        assertThat(dom).contains("data-label=\"usb\" data-value=\"2\"", "data-label=\"outbox\" data-value=\"3\"",
+                "data-label=\"" + today + "\" data-value=\"5\"");
+        // the APPI section judges persons: the roster of 1,050 is reportable, the 1,200-row export of 30 is not
+        assertThat(dom).containsPattern("<li data-judgement=\"REQUIRED\">[^<]*<b class=\"high\">報告が必要</b>[^<]*members.xlsx \\(USB, 1050 行, 1050 人: 1,000 人超\\)");
+        assertThat(dom).containsPattern("<li data-judgement=\"NOT_MET\"><b>基準に該当せず</b>[^<]*export.csv \\(送信フォルダ, 1200 行, 30 人\\)");
+        // every label in Japanese; type counts as lists; triage with who and when; the chain line
+        String text = visibleText(dom);
+        assertThat(text).contains("高", "USB", "送信フォルダ", "氏名 ", "電話番号 ", "暗号化されていて検査不能",
+                "確認済 (" + System.getProperty("user.name") + ", " + today, "送付先を確認済み", "正常: ", "件の記録を検証",
+                "エージェントの異常", "rule packs refused", "Asia/Tokyo (UTC+09:00)");
+        assertThat(text).doesNotContain(" medium ", " outbox ", "escalate:", "OK, ", "PERSON_NAME");
+        assertThat(text).doesNotContainPattern("\\{[^{}]*=[^{}]*\\}");
+        // times in Tokyo, to the second: the alert's own instant shown as local time
+        String local = Messages.timeFormat(tokyo).format(java.time.Instant.parse(listAlert.path("@timestamp").asText()));
+        assertThat(text).contains(local).doesNotContainPattern("\\d{2}:\\d{2}:\\d{2}\\.\\d").doesNotContainPattern("\\d{2}:\\d{2}:\\d{2}Z");
         String console = Files.readString(log);
         assertThat(console.lines().filter(l -> l.contains("CONSOLE") || l.contains("Uncaught")).toList()).isEmpty();
+        for (String raw : corpus.planted()) {
+            assertThat(page).doesNotContain(raw);
+        }
+        screenshot(exe, root.resolve("profile2"), html, "report-ja.png", log);
 
-        Path shot = Path.of("target", "report-screenshot.png").toAbsolutePath();
-        Files.createDirectories(shot.getParent());
-        Files.deleteIfExists(shot);
-        run(browser(exe, root.resolve("profile2"), "--window-size=1280,1600", "--screenshot=" + shot, html.toUri().toString()), log);
-        assertThat(shot).exists();
-        assertThat(Files.size(shot)).isGreaterThan(10_000);
+        Path en = root.resolve("report-en.html");
+        assertThat(dev.mamori.cli.Main.run("report", "--data-dir", dir, "--from", today.minusDays(6).toString(),
+                "--to", today.toString(), "--lang", "en", "--zone", "Asia/Tokyo", "--isolation", "in_process",
+                "--output", en.toString())).isZero();
+        String enText = visibleText(Files.readString(en));
+        assertThat(enText).contains("report required", "criteria not met", "outbox", "acknowledged (", "intact: ",
+                "no personal data found: encrypted").doesNotContainPattern("\\{[^{}]*=[^{}]*\\}");
+        screenshot(exe, root.resolve("profile3"), en, "report-en.png", log);
     }
 }
