@@ -3,6 +3,10 @@ package dev.mamori.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mamori.agent.AgentConfig;
+import dev.mamori.alert.Alert;
+import dev.mamori.alert.AlertStore;
+import dev.mamori.quarantine.Quarantine;
+import dev.mamori.quarantine.QuarantineRecord;
 import dev.mamori.scan.DocumentResult;
 import dev.mamori.scan.ResultJson;
 import dev.mamori.state.FileState;
@@ -44,8 +48,13 @@ final class InventoryCommand implements Callable<Integer> {
     @Option(names = "--all", description = "List clean files too.")
     boolean all;
 
-    /** One line of the register. */
-    record Entry(String path, String severity, int records, Map<String, Integer> types, String scanned) {
+    /**
+     * One line of the register.
+     *
+     * @param state {@code present}, or {@code quarantined <id> <time>}: a quarantined file's contents
+     *              are still held (in the quarantine), so it stays in the register
+     */
+    record Entry(String path, String severity, int records, Map<String, Integer> types, String scanned, String state) {
     }
 
     @Override
@@ -74,8 +83,10 @@ final class InventoryCommand implements Callable<Integer> {
                     types.merge(s.type(), s.count(), Integer::sum);
                 }
             }
-            entries.add(new Entry(f.path(), f.severity(), records, types, f.scannedAt().toString()));
+            entries.add(new Entry(f.path(), f.severity(), records, types, f.scannedAt().toString(), "present"));
         }
+        entries.addAll(quarantined(config.dataDir(), entries));
+        entries.sort(java.util.Comparator.comparing(Entry::path));
         try (OutputStream stream = output == null ? System.out : Files.newOutputStream(output);
              PrintWriter out = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8))) {
             switch (format) {
@@ -88,12 +99,62 @@ final class InventoryCommand implements Callable<Integer> {
         return ExitCodes.CLEAN;
     }
 
+    /**
+     * Files held in the quarantine (not restored), with what their alerts recorded: the agent drops
+     * a quarantined file's scan state, but the organisation still holds its contents.
+     */
+    private static List<Entry> quarantined(Path dataDir, List<Entry> present) throws IOException {
+        Path box = dataDir.resolve("quarantine");
+        if (!Files.isDirectory(box)) {
+            return List.of();
+        }
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        present.forEach(e -> listed.add(e.path()));
+        Map<String, List<Alert>> alertsOf = new java.util.HashMap<>();
+        Path store = dataDir.resolve("alerts");
+        if (Files.isDirectory(store)) {
+            for (Alert a : AlertStore.searchReadOnly(store, "action:quarantine", Integer.MAX_VALUE - 1)) {
+                if (a.quarantineId() != null) {
+                    alertsOf.computeIfAbsent(a.quarantineId(), k -> new java.util.ArrayList<>()).add(a);
+                }
+            }
+        }
+        List<Entry> out = new java.util.ArrayList<>();
+        for (QuarantineRecord q : new Quarantine(box, java.time.Clock.systemUTC()).list()) {
+            if (q.restored() != null || listed.contains(q.original())) {
+                continue;
+            }
+            Map<String, Integer> types = new TreeMap<>();
+            int records = 0;
+            String severity = "none";
+            for (Alert a : alertsOf.getOrDefault(q.id(), List.of())) {
+                records += a.records();
+                a.counts().forEach((t, n) -> types.merge(t, n, Integer::sum));
+                severity = worse(severity, a.severity());
+            }
+            out.add(new Entry(q.original(), severity, records, types, q.time().toString(),
+                    "quarantined " + q.id() + " " + q.time()));
+        }
+        return out;
+    }
+
+    private static String worse(String a, String b) {
+        List<String> order = List.of("none", "low", "medium", "high");
+        return order.indexOf(b) > order.indexOf(a) ? b : a;
+    }
+
+    /** "PERSON_NAME 60, PHONE_NUMBER 5": readable in Excel, never map text. */
+    static String typeList(Map<String, Integer> types) {
+        return types.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     private static void csv(List<Entry> entries, PrintWriter out) throws IOException {
         out.write('\uFEFF'); // Excel in a Japanese locale reads UTF-8 only with a BOM
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder()
-                .setHeader("path", "severity", "records", "types", "last_scanned").get())) {
+                .setHeader("path", "severity", "records", "types", "last_scanned", "state").get())) {
             for (Entry e : entries) {
-                csv.printRecord(e.path(), e.severity(), e.records(), e.types().toString(), e.scanned());
+                csv.printRecord(e.path(), e.severity(), e.records(), typeList(e.types()), e.scanned(), e.state());
             }
         }
     }
@@ -108,6 +169,7 @@ final class InventoryCommand implements Callable<Integer> {
             ObjectNode types = o.putObject("types");
             e.types().forEach(types::put);
             o.put("lastScanned", e.scanned());
+            o.put("state", e.state());
         }
         out.println(array.toPrettyString());
     }
@@ -116,10 +178,10 @@ final class InventoryCommand implements Callable<Integer> {
         out.println("<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"utf-8\"><title>個人情報ファイル台帳 / Personal-data file register</title>");
         out.println("<style>body{font-family:sans-serif}table{border-collapse:collapse}td,th{border:1px solid #999;padding:4px}</style></head><body>");
         out.println("<h1>個人情報ファイル台帳 / Personal-data file register</h1><p>" + entries.size() + " files</p>");
-        out.println("<table><tr><th>path</th><th>severity</th><th>records</th><th>types</th><th>last scanned</th></tr>");
+        out.println("<table><tr><th>path</th><th>severity</th><th>records</th><th>types</th><th>last scanned</th><th>state</th></tr>");
         for (Entry e : entries) {
             out.println("<tr><td>" + esc(e.path()) + "</td><td>" + e.severity() + "</td><td>" + e.records() + "</td><td>"
-                    + esc(e.types().toString()) + "</td><td>" + e.scanned() + "</td></tr>");
+                    + esc(typeList(e.types())) + "</td><td>" + e.scanned() + "</td><td>" + esc(e.state()) + "</td></tr>");
         }
         out.println("</table></body></html>");
     }
