@@ -66,11 +66,17 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     RulesOption rules;
 
-    @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "First day (inclusive).")
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First day (inclusive).")
     String from;
 
-    @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", description = "Last day (inclusive).")
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last day (inclusive).")
     String to;
+
+    @Option(names = "--incident", paramLabel = "QUERY",
+            description = "Instead of a range: the incident sheet (HTML) for the alerts matching QUERY (one alert: "
+                    + "'id:...'): what left, when, where, whose data, distinct persons, the APPI assessment and its "
+                    + "deadlines, and the chain proof.")
+    String incident;
 
     @Option(names = {"-f", "--format"}, defaultValue = "html", description = "html, csv or json (default ${DEFAULT-VALUE}).")
     Format format;
@@ -96,16 +102,23 @@ final class ReportCommand implements Callable<Integer> {
         LocalDate last;
         ZoneId tz;
         try {
+            tz = zone == null ? ZoneId.systemDefault() : ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            err.println("mamori report: unknown time zone '" + zone + "' (e.g. Asia/Tokyo, UTC)");
+            return ExitCodes.FATAL;
+        }
+        if (incident != null) {
+            return incident(err, tz);
+        }
+        if (from == null || to == null) {
+            err.println("mamori report: give --from and --to (or --incident QUERY)");
+            return ExitCodes.FATAL;
+        }
+        try {
             first = LocalDate.parse(from);
             last = LocalDate.parse(to);
         } catch (DateTimeParseException e) {
             err.println("mamori report: dates are YYYY-MM-DD: " + e.getParsedString());
-            return ExitCodes.FATAL;
-        }
-        try {
-            tz = zone == null ? ZoneId.systemDefault() : ZoneId.of(zone);
-        } catch (DateTimeException e) {
-            err.println("mamori report: unknown time zone '" + zone + "' (e.g. Asia/Tokyo, UTC)");
             return ExitCodes.FATAL;
         }
         if (last.isBefore(first)) {
@@ -114,16 +127,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         AgentConfig config = options.load(err);
         Path store = options.alertStore(err, "report");
-        if (config == null || store == null) {
-            return ExitCodes.FATAL;
-        }
-        if (rules.rules.isEmpty()) {
-            // the packs the agent runs: the bundled ones plus its config's rules.add
-            List<Path> add = new ArrayList<>(config.extraRules());
-            add.addAll(rules.addRules);
-            rules.addRules = add;
-        }
-        RuleSet set = rules.load(Clock.systemDefaultZone(), err);
+        RuleSet set = config == null || store == null ? null : agentRules(config, err);
         if (set == null) {
             return ExitCodes.FATAL;
         }
@@ -134,8 +138,7 @@ final class ReportCommand implements Callable<Integer> {
         List<Alert> alerts = split.get(0);
         ChainHash.Verification chain = AlertStore.verify(store, null);
         List<AppiCase> appi;
-        try (Extractor extractor = isolation == ScanCommand.Isolation.process
-                ? new ForkedExtractor(ExtractionLimits.defaults()) : new TikaExtractor(ExtractionLimits.defaults())) {
+        try (Extractor extractor = extractor()) {
             appi = AppiAssessor.assess(alerts, a -> readableCopy(a, config.dataDir()), new ImpactCounter(set, extractor));
         }
         Messages messages = Messages.of(lang == null ? Messages.defaultLang() : lang);
@@ -157,6 +160,60 @@ final class ReportCommand implements Callable<Integer> {
                 case csv -> csv(data, messages, out);
                 case json -> json(data, out);
             }
+            out.flush();
+        }
+        return ExitCodes.CLEAN;
+    }
+
+    /** The packs the agent runs: the bundled ones plus its config's rules.add (unless --rules says otherwise). */
+    private RuleSet agentRules(AgentConfig config, PrintWriter err) {
+        if (rules.rules.isEmpty()) {
+            List<Path> add = new ArrayList<>(config.extraRules());
+            add.addAll(rules.addRules);
+            rules.addRules = add;
+        }
+        return rules.load(Clock.systemDefaultZone(), err);
+    }
+
+    private Extractor extractor() {
+        return isolation == ScanCommand.Isolation.process ? new ForkedExtractor(ExtractionLimits.defaults())
+                : new TikaExtractor(ExtractionLimits.defaults());
+    }
+
+    private int incident(PrintWriter err, ZoneId tz) throws IOException {
+        AgentConfig config = options.load(err);
+        Path store = options.alertStore(err, "report");
+        RuleSet set = config == null || store == null ? null : agentRules(config, err);
+        if (set == null) {
+            return ExitCodes.FATAL;
+        }
+        List<Alert> alerts;
+        try {
+            alerts = AlertStore.searchReadOnly(store, incident, 100_000).stream().filter(a -> !a.isHealth()).toList();
+        } catch (IllegalArgumentException e) {
+            err.println("mamori report: " + e.getMessage());
+            return ExitCodes.FATAL;
+        }
+        if (alerts.isEmpty()) {
+            err.println("mamori report: no personal-data alert matches '" + incident + "'");
+            return ExitCodes.FATAL;
+        }
+        // each file once, as its newest alert judged it; all of them counted together for distinct persons
+        Map<String, Alert> newestPerFile = new java.util.LinkedHashMap<>();
+        alerts.forEach(a -> newestPerFile.putIfAbsent(a.path().split("!/", 2)[0], a));
+        List<Path> files = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        newestPerFile.forEach((file, a) -> readableCopy(a, config.dataDir()).ifPresentOrElse(files::add,
+                () -> missing.add(file + " (no longer there, or changed since)")));
+        dev.mamori.impact.Impact impact;
+        try (Extractor extractor = extractor()) {
+            impact = new ImpactCounter(set, extractor).count(files, missing);
+        }
+        dev.mamori.report.IncidentSheet sheet = new dev.mamori.report.IncidentSheet(incident, tz, alerts, impact,
+                AlertStore.verify(store, null), AlertStore.triageState(store), java.time.Instant.now());
+        try (OutputStream stream = output == null ? System.out : Files.newOutputStream(output);
+             Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8)) {
+            out.write(sheet.render(Messages.of(lang == null ? Messages.defaultLang() : lang)));
             out.flush();
         }
         return ExitCodes.CLEAN;

@@ -159,5 +159,24 @@ class ReportIT {
         assertThat(enText).contains("report required", "criteria not met", "outbox", "acknowledged (", "intact: ",
                 "no personal data found: encrypted").doesNotContainPattern("\\{[^{}]*=[^{}]*\\}");
         screenshot(exe, root.resolve("profile3"), en, "report-en.png", log);
+
+        // the incident sheet for what left on the stick: persons counted across both files, deadlines, chain proof
+        Path sheet = root.resolve("incident.html");
+        assertThat(dev.mamori.cli.Main.run("report", "--data-dir", dir, "--incident", "exit:usb", "--lang", "ja",
+                "--zone", "Asia/Tokyo", "--isolation", "in_process", "--output", sheet.toString())).isZero();
+        String incident = visibleText(Files.readString(sheet));
+        assertThat(incident).contains("報告が必要: 1,000 人超", "USB", "2 ", "氏名 ", "個人番号 2",
+                today.plusDays(3) + " – " + today.plusDays(5), today.plusDays(30).toString(), today.plusDays(60).toString(),
+                "正常: ", "上記の記録番号はすべてこのチェーンに含まれ").doesNotContainPattern("\\{[^{}]*=[^{}]*\\}");
+        assertThat(incident).containsPattern("本人の数（重複を除く） +10[5-9][0-9] 人");
+        for (String raw : corpus.planted()) {
+            assertThat(incident).doesNotContain(raw);
+        }
+        screenshot(exe, root.resolve("profile4"), sheet, "incident-ja.png", log);
+
+        Path small = root.resolve("incident-export.html");
+        assertThat(dev.mamori.cli.Main.run("report", "--data-dir", dir, "--incident", "path:*export.csv", "--lang", "ja",
+                "--zone", "Asia/Tokyo", "--isolation", "in_process", "--output", small.toString())).isZero();
+        assertThat(visibleText(Files.readString(small))).contains("基準に該当せず", "30 人");
     }
 }
