@@ -10,5 +10,6 @@ if not exist "%JAR%" (
   echo mamori: %JAR% not found; run "mvn -DskipTests package" in the source folder first 1>&2
   exit /b 2
 )
-java %MAMORI_JAVA_OPTS% -jar "%JAR%" %*
+rem Windows names files in UTF-16, so only the console and text defaults need UTF-8
+java -Dfile.encoding=UTF-8 -Dsun.jnu.encoding=UTF-8 -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8 %MAMORI_JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%
