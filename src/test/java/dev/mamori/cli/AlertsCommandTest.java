@@ -3,13 +3,10 @@ package dev.mamori.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mamori.agent.Agent;
-import dev.mamori.agent.AgentConfigLoader;
-import dev.mamori.platform.ExitPoints;
-import dev.mamori.testing.BundledRules;
+import dev.mamori.testing.TestAgents;
 import dev.mamori.testing.RealisticCorpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,9 +33,7 @@ class AlertsCommandTest {
                 watch: {outboxes: ['%s'], cloud-sync: false}
                 scan: {isolation: in_process}
                 """.formatted(data, outbox));
-        try (Agent agent = new Agent(new AgentConfigLoader(root).load(config), BundledRules.get(), new Agent.Environment(
-                new ExitPoints("linux", root, List.of(root.resolve("media/taro"))), Clock.systemUTC(), "pc", "taro", "t"))) {
-            agent.start();
+        try (Agent agent = TestAgents.started(root, config, "pc")) {
             agent.awaitChecked(3, Duration.ofSeconds(90));
 
             String dir = data.toString();

@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mamori.agent.Agent;
-import dev.mamori.agent.AgentConfigLoader;
-import dev.mamori.platform.ExitPoints;
 import dev.mamori.quarantine.Quarantine;
-import dev.mamori.testing.BundledRules;
+import dev.mamori.testing.TestAgents;
 import dev.mamori.testing.RealisticCorpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,9 +36,7 @@ class InventoryCommandTest {
                 scan: {isolation: in_process}
                 actions: {quarantine-min-severity: high}
                 """.formatted(data));
-        try (Agent agent = new Agent(new AgentConfigLoader(root).load(config), BundledRules.get(), new Agent.Environment(
-                new ExitPoints("linux", root, List.of(root.resolve("media/taro"))), Clock.systemUTC(), "pc", "taro", "t"))) {
-            agent.start();
+        try (Agent agent = TestAgents.started(root, config, "pc")) {
             agent.awaitChecked(2, Duration.ofSeconds(90));
         }
         assertThat(usb.resolve("list.csv")).doesNotExist();

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.mamori.agent.Agent;
-import dev.mamori.agent.AgentConfigLoader;
-import dev.mamori.platform.ExitPoints;
-import dev.mamori.testing.BundledRules;
+import dev.mamori.testing.TestAgents;
 import dev.mamori.testing.RealisticCorpus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -101,9 +98,7 @@ class ReportIT {
         Path config = root.resolve("mamori.yaml");
         Files.writeString(config, "data-dir: " + data + "\nwatch: {outboxes: ['" + outbox + "'], cloud-sync: false}\n"
                 + "scan: {isolation: in_process}\n");
-        try (Agent agent = new Agent(new AgentConfigLoader(root).load(config), BundledRules.get(), new Agent.Environment(
-                new ExitPoints("linux", root, List.of(root.resolve("media/taro"))), Clock.systemUTC(), "pc-01", "taro", "t"))) {
-            agent.start();
+        try (Agent agent = TestAgents.started(root, config, "pc-01")) {
             agent.awaitChecked(5, Duration.ofSeconds(180));
             agent.health("rules", "rule packs refused; the previous rules stay in force");
         }
