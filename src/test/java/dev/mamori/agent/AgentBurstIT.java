@@ -44,7 +44,9 @@ class AgentBurstIT {
                         : "議事録 " + i, StandardCharsets.UTF_8);
             }
             agent.awaitChecked(files, Duration.ofMinutes(5));
-            assertThat(agent.status().scanned.get()).isEqualTo(files);
+            // every file once; an overflow rescan may check again a file whose state was not yet
+            // committed (a cost, never a lost verdict: the state store below holds each file once)
+            assertThat(agent.status().scanned.get()).isBetween((long) files, files + files / 100L);
         }
         try (StateStore state = new StateStore(root.resolve("data/state"))) {
             assertThat(state.size()).isEqualTo(files);
