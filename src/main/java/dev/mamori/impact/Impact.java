@@ -34,16 +34,43 @@ public record Impact(int files, int documents, long records, int persons, int ca
         CANNOT_JUDGE
     }
 
-    /** The criteria the data found meets, in a fixed order. */
+    /** APPI's report criteria that Mamori can see in data: the key names them in reports. */
+    public enum Criterion {
+        PERSONS("persons", "more than 1,000 persons"),
+        CARDS("cards", "card numbers (financial damage)");
+
+        private final String key;
+        private final String label;
+
+        Criterion(String key, String label) {
+            this.key = key;
+            this.label = label;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        /** The criteria met by a count of distinct persons and whether card numbers were found, in a fixed order. */
+        public static List<Criterion> met(int persons, boolean cards) {
+            List<Criterion> out = new ArrayList<>();
+            if (persons > PERSONS_THRESHOLD) {
+                out.add(PERSONS);
+            }
+            if (cards) {
+                out.add(CARDS);
+            }
+            return out;
+        }
+    }
+
+    /** The criteria the data found meets, as labels, in a fixed order. */
     public List<String> criteria() {
-        List<String> out = new ArrayList<>();
-        if (persons > PERSONS_THRESHOLD) {
-            out.add("more than 1,000 persons");
-        }
-        if (cards > 0) {
-            out.add("card numbers (financial damage)");
-        }
-        return out;
+        return Criterion.met(persons, cards > 0).stream().map(Criterion::label).toList();
     }
 
     public Judgement judgement() {

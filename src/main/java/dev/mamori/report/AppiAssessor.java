@@ -49,19 +49,13 @@ public final class AppiAssessor {
             Optional<Path> copy = counter == null ? Optional.empty() : locate.apply(newest);
             int persons = -1;
             Impact.Judgement judgement = Impact.Judgement.CANNOT_JUDGE;
-            List<String> criteria = new ArrayList<>();
             if (copy.isPresent()) {
                 Impact impact = counter.count(List.of(copy.get()), List.of());
                 persons = impact.persons();
                 judgement = impact.judgement();
-                if (impact.persons() > Impact.PERSONS_THRESHOLD) {
-                    criteria.add("persons");
-                }
                 cards |= impact.cards() > 0;
             }
-            if (cards) {
-                criteria.add("cards");
-            }
+            List<String> criteria = Impact.Criterion.met(persons, cards).stream().map(Impact.Criterion::key).toList();
             if (!criteria.isEmpty()) {
                 judgement = Impact.Judgement.REQUIRED;
             }

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -37,14 +36,8 @@ public record IncidentSheet(String query, ZoneId zone, List<Alert> alerts, Impac
 
     /** The criteria met: persons counted from the files, card numbers from the files or the alerts. */
     public List<String> criteria() {
-        List<String> out = new ArrayList<>();
-        if (impact.persons() > Impact.PERSONS_THRESHOLD) {
-            out.add("persons");
-        }
-        if (impact.cards() > 0 || alerts.stream().anyMatch(a -> a.counts().getOrDefault(CARD, 0) > 0)) {
-            out.add("cards");
-        }
-        return out;
+        boolean cards = impact.cards() > 0 || alerts.stream().anyMatch(a -> a.counts().getOrDefault(CARD, 0) > 0);
+        return Impact.Criterion.met(impact.persons(), cards).stream().map(Impact.Criterion::key).toList();
     }
 
     public Impact.Judgement judgement() {
