@@ -1,6 +1,7 @@
 package dev.mamori.agent;
 
 import dev.mamori.alert.Alert;
+import dev.mamori.alert.HealthProblem;
 import dev.mamori.alert.AlertStore;
 import dev.mamori.alert.Delivery;
 import dev.mamori.alert.JsonlSink;
@@ -70,7 +71,7 @@ public final class Agent implements AutoCloseable {
     private final AgentConfig config;
     private final Environment env;
     private final RuleSet rules;
-    private final AgentStatus status = new AgentStatus();
+    private final AgentStatus status;
     private final BlockingQueue<Task> queue;
     private final Set<Path> queuedPaths = ConcurrentHashMap.newKeySet();
     private final Map<Path, Place> places = new ConcurrentHashMap<>();
@@ -86,11 +87,21 @@ public final class Agent implements AutoCloseable {
     private Quarantine quarantine;
     private Extractor extractor;
     private volatile DocumentAnalyzer analyzer;
+    /** "name version" of the packs {@link #analyzer} judges with, recorded in every alert. */
+    private volatile List<String> packs;
     private TreeWatcher watcher;
     private volatile boolean running;
+    /** Files taken from the queue whose judgement (alert included) has not ended yet. */
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicLong uncommitted = new java.util.concurrent.atomic.AtomicLong();
 
     public Agent(AgentConfig config, RuleSet rules, Environment env) {
+        this(config, rules, env, new AgentStatus());
+    }
+
+    /** An agent that carries on the counters and problems of {@code status} (a predecessor's, on reload). */
+    public Agent(AgentConfig config, RuleSet rules, Environment env, AgentStatus status) {
+        this.status = status;
         this.config = config;
         this.rules = rules;
         this.env = env;
@@ -113,6 +124,11 @@ public final class Agent implements AutoCloseable {
         return status;
     }
 
+    /** The places watched now, by path. */
+    List<Place> placesWatched() {
+        return places.values().stream().sorted(java.util.Comparator.comparing(p -> p.root().toString())).toList();
+    }
+
     /** Opens the stores, starts delivery, scanning and watching, and checks every place once. */
     public synchronized void start() throws IOException {
         Path data = OwnerOnly.directory(config.dataDir());
@@ -124,6 +140,7 @@ public final class Agent implements AutoCloseable {
                 ExtractionLimits.defaults().maxDepth(), ExtractionLimits.defaults().maxMembers(), s.timeout(), s.workerHeapMb());
         extractor = s.isolated() ? new ForkedExtractor(limits) : new TikaExtractor(limits);
         analyzer = new DocumentAnalyzer(rules);
+        packs = rules.packVersions();
         running = true;
         for (Sink sink : sinks()) {
             Delivery d = new Delivery(alertStore, sink, data.resolve("positions"), config.alerts().retry(),
@@ -144,7 +161,6 @@ public final class Agent implements AutoCloseable {
                     @Override
                     public void rescan(Place place) {
                         places.put(place.root(), place);
-                        status.places = places.size();
                         timers.execute(() -> walk(place));
                     }
                 });
@@ -241,8 +257,10 @@ public final class Agent implements AutoCloseable {
                     return java.nio.file.FileVisitResult.CONTINUE;
                 }
             });
+            status.resolved(HealthProblem.WALK_FAILED, place.root().toString());
         } catch (IOException | java.io.UncheckedIOException e) {
-            status.error("cannot walk " + place.root() + ": " + e.getMessage(), env.clock().instant());
+            status.problem(HealthProblem.WALK_FAILED, place.root().toString(), "cannot walk " + place.root() + ": "
+                    + e.getMessage(), env.clock().instant());
         }
     }
 
@@ -271,6 +289,7 @@ public final class Agent implements AutoCloseable {
             if (task == null) {
                 continue;
             }
+            inFlight.incrementAndGet(); // before the path leaves queuedPaths, so awaitIdle never sees a gap
             queuedPaths.remove(task.file());
             status.queued.set(queue.size());
             try {
@@ -278,6 +297,8 @@ public final class Agent implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 status.error(task.file() + ": " + e.getMessage(), env.clock().instant());
                 LOG.warn("{}: {}", task.file(), e.toString());
+            } finally {
+                inFlight.decrementAndGet();
             }
             pause();
         }
@@ -377,7 +398,7 @@ public final class Agent implements AutoCloseable {
             Alert alert = new Alert(0, UUID.randomUUID().toString(), env.clock().instant(), env.host(), env.user(), r.path(),
                     task.place().kind(), sha, size, r.verdict().severity().label(), counts, r.verdict().records(), samples,
                     ruleIds, r.verdict().flags().contains("appi-reportable"), q != null ? "quarantine" : "alert",
-                    q != null ? q.id() : null, env.version());
+                    q != null ? q.id() : null, env.version(), packs);
             alertStore.append(alert);
             status.alerts.incrementAndGet();
             if (actions.notifyDesktop()) {
@@ -401,20 +422,30 @@ public final class Agent implements AutoCloseable {
      * Raises an agent-health alert (a refused rule pack or config, a sink that is full): stored and
      * delivered like any alert, so the SIEM sees that the agent needs attention.
      */
-    public void health(String subject, String problem) {
+    public void health(HealthProblem kind, String subject, String problem) {
         try {
             alertStore.append(new Alert(0, UUID.randomUUID().toString(), env.clock().instant(), env.host(), env.user(),
-                    subject, "agent", "", 0, "medium", Map.of(), 0, List.of(problem), List.of("agent-health"), false,
-                    "health", null, env.version()));
-            status.error(problem, env.clock().instant());
+                    subject, "agent", "", 0, "medium", Map.of(), 0, List.of(problem),
+                    List.of(HealthProblem.RULE, kind.ruleId()), false, "health", null, env.version(), packs));
+            status.problem(kind, subject, problem, env.clock().instant());
         } catch (IOException e) {
             LOG.error("cannot store a health alert: {}", e.toString());
         }
     }
 
+    /** A problem a health alert reported is fixed: {@code status} stops listing it. */
+    public void resolved(HealthProblem kind) {
+        status.resolved(kind);
+    }
+
+    public void health(String subject, String problem) {
+        health(HealthProblem.OTHER, subject, problem);
+    }
+
     /** Uses new rules from the next file on; files already scanned keep their verdicts. */
     public void reload(RuleSet newRules) {
         this.analyzer = new DocumentAnalyzer(newRules);
+        this.packs = newRules.packVersions();
         LOG.info("rules reloaded: {}", newRules.packs());
     }
 
@@ -482,13 +513,13 @@ public final class Agent implements AutoCloseable {
         awaitIdle(java.time.Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
 
-    /** Waits until the queue is empty and no scan is running (for tests and benchmarks). */
+    /** Waits until the queue is empty and no file is being judged (for tests and benchmarks). */
     public void awaitIdle(java.time.Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (queue.isEmpty() && queuedPaths.isEmpty()) {
+            if (queue.isEmpty() && queuedPaths.isEmpty() && inFlight.get() == 0) {
                 Thread.sleep(200);
-                if (queue.isEmpty() && queuedPaths.isEmpty()) {
+                if (queue.isEmpty() && queuedPaths.isEmpty() && inFlight.get() == 0) {
                     return;
                 }
             }

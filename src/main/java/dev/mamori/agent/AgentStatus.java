@@ -8,12 +8,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import dev.mamori.alert.HealthProblem;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The agent's counters, written to {@code status.json} in the data directory (owner-only) for
- * {@code mamori status}: the local channel between a running agent and its operator.
+ * {@code mamori status}: the local channel between a running agent and its operator. One status
+ * lives as long as the process: an agent rebuilt for a new config takes over its predecessor's, so
+ * counters survive reloads. Problems that can be fixed (a refused config, a place that cannot be
+ * walked) are listed while they last and cleared when fixed; the last file that could not be
+ * judged is history, shown with its time.
  */
 public final class AgentStatus {
 
@@ -31,7 +39,8 @@ public final class AgentStatus {
     final AtomicLong quarantined = new AtomicLong();
     volatile String lastError;
     volatile String lastErrorAt;
-    volatile int places;
+    /** Current problems by kind and subject (sorted, so status.json is the same for the same state). */
+    private final Map<String, Problem> problems = new ConcurrentSkipListMap<>();
     private volatile String lastWritten = "";
 
     /** Files checked: scanned, or found unchanged since they were last scanned. */
@@ -44,9 +53,32 @@ public final class AgentStatus {
         return extracted.get();
     }
 
+    /** A problem that lasts until fixed; {@code subject} tells problems of one kind apart (a place, a file). */
+    record Problem(HealthProblem kind, String subject, String message, Instant since) {
+    }
+
     void error(String message, Instant at) {
         lastError = message;
         lastErrorAt = at.toString();
+    }
+
+    void problem(HealthProblem kind, String subject, String message, Instant at) {
+        problems.putIfAbsent(kind.code() + " " + subject, new Problem(kind, subject, message, at));
+        problems.computeIfPresent(kind.code() + " " + subject, (k, p) -> new Problem(kind, subject, message, p.since()));
+    }
+
+    /** The problem of that kind about that subject is fixed. */
+    void resolved(HealthProblem kind, String subject) {
+        problems.remove(kind.code() + " " + subject);
+    }
+
+    /** Every problem of that kind is fixed (a config accepted after one was refused). */
+    void resolved(HealthProblem kind) {
+        problems.keySet().removeIf(k -> k.startsWith(kind.code() + " "));
+    }
+
+    List<Problem> problems() {
+        return List.copyOf(problems.values());
     }
 
     ObjectNode toJson(Agent agent, Instant now) {
@@ -54,7 +86,8 @@ public final class AgentStatus {
         o.put("pid", ProcessHandle.current().pid());
         o.put("updated", now.toString());
         o.put("state", agent.running() ? "running" : "stopped");
-        o.put("places", places);
+        var places = o.putArray("places");
+        agent.placesWatched().forEach(p -> places.addObject().put("path", p.root().toString()).put("kind", p.kind()));
         o.put("queue", queued.get());
         o.put("scanned", scanned.get());
         o.put("extracted", extracted.get());
@@ -68,6 +101,9 @@ public final class AgentStatus {
         var sinks = o.putArray("sinks");
         agent.deliveries().forEach(d -> sinks.addObject().put("name", d.sinkName()).put("backlog", d.backlog())
                 .put("dropped", d.dropped()).put("error", d.lastError()));
+        var open = o.putArray("problems");
+        problems.values().forEach(p -> open.addObject().put("kind", p.kind().code()).put("subject", p.subject())
+                .put("message", p.message()).put("since", p.since().toString()));
         if (lastError != null) {
             o.put("lastError", lastError);
             o.put("lastErrorAt", lastErrorAt);

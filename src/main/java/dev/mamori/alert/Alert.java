@@ -25,16 +25,19 @@ import java.util.Map;
  * @param action         alert or quarantine
  * @param quarantineId   the quarantine record, when quarantined
  * @param agentVersion   the agent that raised it
+ * @param packs          "name version" of each rule pack the verdict was reached with, so an auditor
+ *                       can tell which rules produced an alert after the packs have changed
  */
 public record Alert(long seq, String id, Instant time, String host, String user, String path, String exitPoint,
                     String sha256, long size, String severity, Map<String, Integer> counts, int records,
                     List<String> samples, List<String> rules, boolean appiReportable, String action,
-                    String quarantineId, String agentVersion) {
+                    String quarantineId, String agentVersion, List<String> packs) {
 
     public Alert {
-        counts = Map.copyOf(counts);
+        counts = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(counts));
         samples = List.copyOf(samples);
         rules = List.copyOf(rules);
+        packs = List.copyOf(packs);
     }
 
     /** An alert about the agent itself (a refused pack, a sink in trouble), not about personal data. */
@@ -44,6 +47,6 @@ public record Alert(long seq, String id, Instant time, String host, String user,
 
     public Alert withSeq(long newSeq) {
         return new Alert(newSeq, id, time, host, user, path, exitPoint, sha256, size, severity, counts, records, samples,
-                rules, appiReportable, action, quarantineId, agentVersion);
+                rules, appiReportable, action, quarantineId, agentVersion, packs);
     }
 }

@@ -49,6 +49,11 @@ public final class AlertJson {
         var rules = o.putObject("rule").putArray("name");
         a.rules().forEach(rules::add);
         o.putObject("agent").put("type", "mamori").put("version", a.agentVersion());
+        if (!a.packs().isEmpty()) {
+            // ECS rule.ruleset: the packs (name and version) the verdict was reached with
+            var packs = ((ObjectNode) o.get("rule")).putArray("ruleset");
+            a.packs().forEach(packs::add);
+        }
         ObjectNode m = o.putObject("mamori");
         m.put("severity", a.severity());
         m.put("exit_point", a.exitPoint());
@@ -76,7 +81,7 @@ public final class AlertJson {
                 m.path("severity").asText(), counts, m.path("records").asInt(), strings(m.path("samples")),
                 strings(o.path("rule").path("name")), m.path("appi_reportable").asBoolean(), m.path("action").asText(),
                 m.hasNonNull("quarantine_id") ? m.path("quarantine_id").asText() : null,
-                o.path("agent").path("version").asText());
+                o.path("agent").path("version").asText(), strings(o.path("rule").path("ruleset")));
     }
 
     public static String line(Alert a) {

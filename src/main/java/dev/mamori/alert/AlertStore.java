@@ -115,6 +115,10 @@ public final class AlertStore implements AutoCloseable {
         d.add(new StringField("time", stored.time().toString(), Field.Store.NO));
         stored.counts().keySet().forEach(t -> d.add(new StringField("type", t, Field.Store.NO)));
         stored.rules().forEach(r -> d.add(new StringField("rule", r, Field.Store.NO)));
+        for (String pack : stored.packs()) { // pack:acme finds every version, pack:"acme 2026.11" one
+            d.add(new StringField("pack", pack, Field.Store.NO));
+            d.add(new StringField("pack", pack.split(" ", 2)[0], Field.Store.NO));
+        }
         String json = AlertJson.line(stored);
         String hash = ChainHash.of(lastHash, json);
         d.add(new StoredField("json", json));

@@ -57,7 +57,7 @@ public final class AlertBenchmark {
                             exits[r.nextInt(exits.length)], Integer.toHexString(i), 10_000 + r.nextInt(1_000_000),
                             severities[r.nextInt(3)], counts(type, r),
                             r.nextInt(60), List.of("090-****-" + (1000 + r.nextInt(9000))), List.of("jp-phone", "jp-name"),
-                            r.nextInt(100) == 0, "alert", null, "bench"));
+                            r.nextInt(100) == 0, "alert", null, "bench", List.of("jp-pii 1")));
                     if (batch.size() == 10_000) {
                         store.appendAll(batch);
                         batch.clear();

@@ -2,6 +2,7 @@ package dev.mamori.cli;
 
 import dev.mamori.agent.Agent;
 import dev.mamori.agent.AgentConfig;
+import dev.mamori.alert.HealthProblem;
 import dev.mamori.config.ConfigException;
 import dev.mamori.platform.ExitPoints;
 import dev.mamori.rules.RuleSet;
@@ -76,9 +77,10 @@ final class AgentCommand implements Callable<Integer> {
             if (newConfig == null) {
                 String problem = "agent config " + options.configFile() + " refused; the previous config stays in force";
                 LOG.error(problem);
-                agent[0].health(String.valueOf(options.configFile()), problem);
+                agent[0].health(HealthProblem.CONFIG_REFUSED, String.valueOf(options.configFile()), problem);
                 continue;
             }
+            agent[0].resolved(HealthProblem.CONFIG_REFUSED);
             try {
                 RuleSet newRules = loadRules(newConfig);
                 if (newConfig.equals(config)) {
@@ -86,14 +88,15 @@ final class AgentCommand implements Callable<Integer> {
                 } else {
                     LOG.info("agent config changed: restarting the agent's components");
                     closeQuietly(agent[0]);
-                    agent[0] = new Agent(newConfig, newRules, env);
+                    agent[0] = new Agent(newConfig, newRules, env, agent[0].status()); // counters carry on
                     agent[0].start();
                     config = newConfig;
                 }
+                agent[0].resolved(HealthProblem.RULES_REFUSED);
             } catch (ConfigException e) {
                 String problem = "rule packs refused; the previous rules stay in force: " + e.getMessage();
                 LOG.error(problem);
-                agent[0].health("rules", problem.length() > 2_000 ? problem.substring(0, 2_000) : problem);
+                agent[0].health(HealthProblem.RULES_REFUSED, "rules", problem.length() > 2_000 ? problem.substring(0, 2_000) : problem);
             }
         }
         return ExitCodes.CLEAN;

@@ -143,18 +143,12 @@ final class InventoryCommand implements Callable<Integer> {
         return order.indexOf(b) > order.indexOf(a) ? b : a;
     }
 
-    /** "PERSON_NAME 60, PHONE_NUMBER 5": readable in Excel, never map text. */
-    static String typeList(Map<String, Integer> types) {
-        return types.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                .collect(java.util.stream.Collectors.joining(", "));
-    }
-
     private static void csv(List<Entry> entries, PrintWriter out) throws IOException {
         out.write('\uFEFF'); // Excel in a Japanese locale reads UTF-8 only with a BOM
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder()
                 .setHeader("path", "severity", "records", "types", "last_scanned", "state").get())) {
             for (Entry e : entries) {
-                csv.printRecord(e.path(), e.severity(), e.records(), typeList(e.types()), e.scanned(), e.state());
+                csv.printRecord(e.path(), e.severity(), e.records(), TypeCounts.text(e.types()), e.scanned(), e.state());
             }
         }
     }
@@ -181,7 +175,7 @@ final class InventoryCommand implements Callable<Integer> {
         out.println("<table><tr><th>path</th><th>severity</th><th>records</th><th>types</th><th>last scanned</th><th>state</th></tr>");
         for (Entry e : entries) {
             out.println("<tr><td>" + esc(e.path()) + "</td><td>" + e.severity() + "</td><td>" + e.records() + "</td><td>"
-                    + esc(typeList(e.types())) + "</td><td>" + e.scanned() + "</td><td>" + esc(e.state()) + "</td></tr>");
+                    + esc(TypeCounts.text(e.types())) + "</td><td>" + e.scanned() + "</td><td>" + esc(e.state()) + "</td></tr>");
         }
         out.println("</table></body></html>");
     }

@@ -142,7 +142,9 @@ final class ReportCommand implements Callable<Integer> {
             appi = AppiAssessor.assess(alerts, a -> readableCopy(a, config.dataDir()), new ImpactCounter(set, extractor));
         }
         Messages messages = Messages.of(lang == null ? Messages.defaultLang() : lang);
-        ReportData data = new ReportData(first, last, tz, alerts, split.get(1), AlertStore.triageState(store), set.packs(),
+        List<String> packs = ReportData.packsOf(alerts);
+        ReportData data = new ReportData(first, last, tz, alerts, split.get(1), AlertStore.triageState(store),
+                packs.isEmpty() ? set.packs() : packs,
                 chain, reasons(alerts, config.dataDir()), appi, null);
         if (format == Format.html && output != null && alerts.size() > HtmlReport.TABLE_LIMIT) {
             // the page lists the most severe alerts; the full list goes beside it, linked

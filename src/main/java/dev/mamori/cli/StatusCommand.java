@@ -14,7 +14,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Show what the running agent is doing: queue, files scanned, alerts, sinks, last error.",
+        description = "Show what the running agent is doing: each place watched and its kind, queue, files scanned, "
+                + "alerts, sinks, current problems (until fixed), the last file that could not be judged.",
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:the agent is running", "1:the agent is not running",
                 "2:no status (never started here, or unreadable)"})
 final class StatusCommand implements Callable<Integer> {
@@ -54,7 +55,10 @@ final class StatusCommand implements Callable<Integer> {
         } else {
             out.printf("agent: %s (pid %d), status of %s%n", alive ? "running" : "not running", s.path("pid").asLong(),
                     s.path("updated").asText());
-            out.printf("places watched: %d   queue: %d%n", s.path("places").asInt(), s.path("queue").asLong());
+            out.printf("places watched: %d   queue: %d%n", s.path("places").size(), s.path("queue").asLong());
+            for (JsonNode place : s.path("places")) {
+                out.printf("  %-10s %s%n", place.path("kind").asText(), place.path("path").asText());
+            }
             out.printf("files scanned: %d (extracted %d, same content as a known file %d, unchanged %d, skipped %d, "
                             + "gone before scan %d)%n", s.path("scanned").asLong(), s.path("extracted").asLong(),
                     s.path("reusedByHash").asLong(), s.path("unchanged").asLong(), s.path("skipped").asLong(),
@@ -65,8 +69,14 @@ final class StatusCommand implements Callable<Integer> {
                         sink.path("dropped").asLong() > 0 ? ", passed over (spool full) " + sink.path("dropped").asLong() : "",
                         sink.hasNonNull("error") ? ", DOWN: " + sink.path("error").asText() : "");
             }
+            for (JsonNode p : s.path("problems")) {
+                out.printf("PROBLEM since %s: %s%n", p.path("since").asText(), p.path("message").asText());
+            }
+            if (s.path("problems").isEmpty()) {
+                out.println("problems: none");
+            }
             if (s.has("lastError")) {
-                out.printf("last error (%s): %s%n", s.path("lastErrorAt").asText(), s.path("lastError").asText());
+                out.printf("last file not judged (%s): %s%n", s.path("lastErrorAt").asText(), s.path("lastError").asText());
             }
         }
         return alive ? ExitCodes.CLEAN : ExitCodes.SENSITIVE;

@@ -1,6 +1,7 @@
 package dev.mamori.report;
 
 import dev.mamori.alert.Alert;
+import dev.mamori.alert.HealthProblem;
 import dev.mamori.alert.Triage;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -169,10 +170,12 @@ public final class HtmlReport {
         }
         b.append("<table id=\"health-list\"><thead><tr><th>").append(esc(m.get("col.time"))).append("</th><th>")
                 .append(esc(m.get("col.host"))).append("</th><th>").append(esc(m.get("col.path"))).append("</th><th>")
+                .append(esc(m.get("col.kind"))).append("</th><th>")
                 .append(esc(m.get("col.problem"))).append("</th></tr></thead><tbody>");
         d.health().stream().limit(HEALTH_LIMIT).forEach(a -> b.append("<tr><td>").append(esc(time.format(a.time())))
                 .append("</td><td>").append(esc(a.host() + " / " + a.user())).append("</td><td class=\"path\">")
-                .append(esc(a.path())).append("</td><td>").append(esc(String.join("; ", a.samples()))).append("</td></tr>"));
+                .append(esc(a.path())).append("</td><td>").append(esc(m.label("problem", HealthProblem.of(a).code())))
+                .append("</td><td>").append(esc(String.join("; ", a.samples()))).append("</td></tr>"));
         b.append("</tbody></table>\n");
         if (d.health().size() > HEALTH_LIMIT) {
             b.append("<p>").append(esc(m.format("more", d.health().size() - HEALTH_LIMIT))).append("</p>\n");

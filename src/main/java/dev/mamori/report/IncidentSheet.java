@@ -85,6 +85,9 @@ public record IncidentSheet(String query, ZoneId zone, List<Alert> alerts, Impac
                 impact.documents() == 0 ? m.get("personsUnknown") : impact.persons() + " " + m.get("persons")
                         + (ja ? "（ファイルを読み直して計数。氏名と生年月日・住所・電話番号のいずれかが一致すれば同一人物）"
                         : " (files read again; records sharing a name with a birth date, address or phone are one person)"));
+        List<String> packs = ReportData.packsOf(alerts);
+        row(b, ja ? "判定に使ったルールパック（件数）" : "rule packs that judged them (alerts)",
+                packs.isEmpty() ? (ja ? "記録なし" : "not recorded") : String.join(", ", packs));
         b.append("</table>\n");
 
         b.append("<h2 id=\"appi\">").append(ja ? "個人情報保護法に基づく報告の要否" : "APPI assessment").append("</h2>\n<p id=\"judgement\"")

@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  * @param alerts    personal-data alerts, newest first
  * @param health    health alerts, newest first
  * @param triage    latest triage action per alert id
- * @param rulePacks "name version (file)" of the rule packs in force
+ * @param rulePacks the packs the alerts record ("name version (n alerts)", see {@link #packsOf}), or, for
+ *                  alerts stored before alerts recorded packs, "name version (file)" of those in force now
  * @param chain     result of the hash-chain check
  * @param reasons   per alert id that holds no personal data, why it was raised: a reason key
  *                  ({@code encrypted}, {@code error}, {@code truncated}, {@code skipped}, {@code unknown})
@@ -106,6 +107,17 @@ public record ReportData(LocalDate from, LocalDate to, ZoneId zone, List<Alert> 
             case "low" -> 2;
             default -> 3;
         };
+    }
+
+    /**
+     * "jp-pii 3 (12)": each pack and version the alerts were judged with, with how many alerts it
+     * judged, sorted by name and version. Empty when no alert records its packs (stores written before
+     * alerts did).
+     */
+    public static List<String> packsOf(List<Alert> alerts) {
+        Map<String, Long> counts = new TreeMap<>();
+        alerts.forEach(a -> a.packs().forEach(p -> counts.merge(p, 1L, Long::sum)));
+        return counts.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").toList();
     }
 
     /** "氏名 60, 電話番号 5": types by count, then name; never map text. */

@@ -28,6 +28,11 @@ public record RuleSet(List<String> packs, List<Detector> detectors, ValueExclusi
         samples = List.copyOf(samples);
     }
 
+    /** "name version" of each pack, without where it was read from: what an alert records. */
+    public List<String> packVersions() {
+        return packs.stream().map(p -> p.replaceFirst(" \\(.*\\)$", "")).toList();
+    }
+
     public DetectionEngine engine() {
         return new DetectionEngine(detectors, values);
     }

@@ -18,7 +18,7 @@ public record Verdict(Severity severity, int records, List<FindingSummary> findi
     public Verdict {
         findings = List.copyOf(findings);
         policyRules = List.copyOf(policyRules);
-        flags = Set.copyOf(flags);
+        flags = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(flags)); // sorted: order reaches output
     }
 
     public static Verdict none() {

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -70,6 +71,10 @@ class AgentTest {
     }
 
     private Agent agent(String extraConfig) throws Exception {
+        return agent(extraConfig, new AgentStatus());
+    }
+
+    private Agent agent(String extraConfig, AgentStatus status) throws Exception {
         Path config = root.resolve("mamori.yaml");
         Files.writeString(config, """
                 data-dir: %s
@@ -84,7 +89,7 @@ class AgentTest {
                 """.formatted(data, webhook.getAddress().getPort(), extraConfig));
         AgentConfig c = new AgentConfigLoader(home).load(config);
         Agent agent = new Agent(c, BundledRules.get(), new Agent.Environment(
-                new ExitPoints("linux", home, List.of(media)), Clock.systemUTC(), "laptop-01", "taro", "test"));
+                new ExitPoints("linux", home, List.of(media)), Clock.systemUTC(), "laptop-01", "taro", "test"), status);
         agent.start();
         return agent;
     }
@@ -131,6 +136,8 @@ class AgentTest {
             assertThat(usb.path("file").path("hash").path("sha256").asText())
                     .isEqualTo(ContentHash.sha256(stick.resolve("顧客リスト_202611.csv")));
             assertThat(usb.path("mamori").path("samples").toString()).contains("****");
+            assertThat(usb.path("rule").path("ruleset")).extracting(JsonNode::asText)
+                    .as("the packs and versions the verdict was reached with").contains("jp-pii 2026.11.1", "common 2026.11.1");
             JsonNode cloud = alertFor(alerts, "履歴書.docx");
             assertThat(cloud.path("mamori").path("exit_point").asText()).isEqualTo("cloud-sync");
             assertThat(alerts).noneMatch(a -> a.path("file").path("path").asText().endsWith("news.txt"));
@@ -149,6 +156,32 @@ class AgentTest {
                 assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
                         Files.getPosixFilePermissions(data.resolve("alerts.jsonl")))).isEqualTo("rw-------");
             }
+        }
+    }
+
+    @Test
+    void statusListsEveryPlaceWithItsKindKeepsCountersAcrossARebuildAndClearsFixedProblems() throws Exception {
+        Path stick = Files.createDirectories(media.resolve("STICK"));
+        Files.copy(corpus.root().resolve("顧客リスト_202611.csv"), stick.resolve("list.csv"));
+        AgentStatus status = new AgentStatus();
+        try (Agent agent = agent("", status)) {
+            agent.awaitChecked(1, Duration.ofSeconds(30));
+            JsonNode json = status.toJson(agent, Instant.now());
+            assertThat(json.path("places")).extracting(p -> p.path("kind").asText() + " " + p.path("path").asText())
+                    .contains("usb " + stick, "cloud-sync " + home.resolve("Dropbox"));
+            assertThat(json.path("alerts").asLong()).isEqualTo(1);
+
+            agent.health(dev.mamori.alert.HealthProblem.CONFIG_REFUSED, "mamori.yaml", "mamori.yaml:3: unknown key 'wach'");
+            assertThat(status.toJson(agent, Instant.now()).path("problems")).singleElement()
+                    .satisfies(p -> assertThat(p.path("kind").asText()).isEqualTo("config-refused"));
+            agent.resolved(dev.mamori.alert.HealthProblem.CONFIG_REFUSED);
+            assertThat(status.toJson(agent, Instant.now()).path("problems")).isEmpty();
+        }
+        // the agent rebuilt for a new config (as AgentCommand does) carries the counts on
+        Files.copy(corpus.root().resolve("入社手続き_マイナンバー提出.txt"), stick.resolve("mynumber.txt"));
+        try (Agent rebuilt = agent("", status)) {
+            rebuilt.awaitChecked(3, Duration.ofSeconds(30));
+            assertThat(status.toJson(rebuilt, Instant.now()).path("alerts").asLong()).isEqualTo(2);
         }
     }
 

@@ -38,6 +38,20 @@ class AlertStoreTest {
         assertThat(json.path("host").path("name").asText()).isEqualTo("laptop-01");
         assertThat(json.path("mamori").path("exit_point").asText()).isEqualTo("usb");
         assertThat(json.path("mamori").path("types").path("PHONE_NUMBER").asInt()).isEqualTo(25);
+        assertThat(json.path("rule").path("ruleset")).extracting(JsonNode::asText).containsExactly("jp-pii 3", "acme 2026.11");
         assertThat(AlertJson.fromJson(json)).isEqualTo(a);
+    }
+
+    @Test
+    void alertsAreFoundByThePackThatJudgedThemWithOrWithoutItsVersion() throws Exception {
+        try (AlertStore store = new AlertStore(dir)) {
+            store.append(Alerts.alert(1));
+            store.append(new Alert(0, "older", Alerts.alert(2).time(), "laptop-01", "taro", "/media/taro/USB/x.csv", "usb",
+                    "cd", 9, "high", java.util.Map.of("PHONE_NUMBER", 3), 3, java.util.List.of(), java.util.List.of("jp-phone"),
+                    false, "alert", null, "test", java.util.List.of("jp-pii 2"))); // judged before acme was deployed
+        }
+        assertThat(AlertStore.searchReadOnly(dir, "pack:jp-pii", 10)).hasSize(2);
+        assertThat(AlertStore.searchReadOnly(dir, "pack:acme", 10)).extracting(Alert::id).containsExactly("alert-1");
+        assertThat(AlertStore.searchReadOnly(dir, "pack:\"jp-pii 2\"", 10)).extracting(Alert::id).containsExactly("older");
     }
 }

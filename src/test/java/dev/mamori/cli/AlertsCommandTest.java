@@ -44,6 +44,20 @@ class AlertsCommandTest {
 
             ScanCommandTest.Run usbAlerts = ScanCommandTest.mamori("alerts", "search", "--data-dir", dir, "exit:usb");
             assertThat(usbAlerts.out()).contains("mynumber.txt", "list.csv", "2 alert(s)");
+            assertThat(usbAlerts.out()).as("type counts as a list, never map text").doesNotContain("{", "=")
+                    .containsPattern("JAPAN_INDIVIDUAL_NUMBER \\d+");
+            ScanCommandTest.Run tokyo = ScanCommandTest.mamori("alerts", "search", "--data-dir", dir, "--zone", "Asia/Tokyo",
+                    "exit:usb");
+            assertThat(tokyo.out()).as("times to the second in the zone asked for").containsPattern(
+                    "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\+09:00 ");
+            assertThat(ScanCommandTest.mamori("alerts", "search", "--data-dir", dir, "pack:jp-pii").out())
+                    .as("every alert records its packs").contains("3 alert(s)");
+            assertThat(ScanCommandTest.mamori("alerts", "search", "--data-dir", dir, "pack:\"jp-pii 2026.11.1\"").out())
+                    .contains("3 alert(s)");
+            assertThat(ScanCommandTest.mamori("alerts", "search", "--data-dir", dir, "pack:\"jp-pii 2025.1\"").out())
+                    .contains("0 alert(s)");
+            assertThat(ScanCommandTest.mamori("alerts", "search", "--data-dir", dir, "--zone", "Mars/Base", "*:*").err())
+                    .contains("unknown time zone 'Mars/Base'");
 
             String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
             ScanCommandTest.Run jsonl = ScanCommandTest.mamori("alerts", "search", "--data-dir", dir, "--format", "jsonl",

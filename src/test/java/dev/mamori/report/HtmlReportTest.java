@@ -22,12 +22,12 @@ class HtmlReportTest {
     private static Alert alert(int n, Instant time, String severity, Map<String, Integer> counts, String action, String exit) {
         return new Alert(n, "id-" + n, time, "pc-" + n % 200, "user" + n % 300, "/home/u/file-" + n + ".xlsx", exit,
                 "", 1000, severity, counts, n % 60, List.of("090-****-" + (1000 + n % 9000)), List.of("jp-phone"),
-                n % 100 == 0, action, null, "t");
+                n % 100 == 0, action, null, "t", List.of("jp-pii 3"));
     }
 
     private static ReportData data(List<Alert> found, LocalDate from, LocalDate to, String fullList) {
         List<List<Alert>> split = ReportData.split(found, from, to, TOKYO);
-        return new ReportData(from, to, TOKYO, split.get(0), split.get(1), Map.of(), List.of("test 1"),
+        return new ReportData(from, to, TOKYO, split.get(0), split.get(1), Map.of(), ReportData.packsOf(split.get(0)),
                 new ChainHash.Verification(true, found.size(), found.size() + ":ab", null), Map.of(),
                 AppiAssessor.assess(split.get(0), a -> Optional.empty(), null), fullList);
     }
@@ -74,5 +74,25 @@ class HtmlReportTest {
         assertThat(ReportData.typeList(found.get(0).counts(), Messages.of("en"))).isEqualTo("phone 60, name 3");
         String html = new HtmlReport(Messages.of("ja")).render(wider);
         assertThat(html).contains("<td>2026-12-02 00:30:00</td><td>高</td><td>USB</td>", "<td>電話番号 60, 氏名 3</td>");
+    }
+
+    @Test
+    void theReportNamesThePacksEachAlertRecordsAndHealthProblemsInTheReadersLanguage() {
+        Instant t = Instant.parse("2026-12-01T03:00:00Z");
+        Alert company = new Alert(5, "id-5", t, "pc", "taro", "/media/taro/S/list.csv", "usb", "ab", 10, "high",
+                Map.of("EMPLOYEE_ID", 9), 9, List.of("E-****"), List.of("acme-employee-id"), false, "alert", null, "t",
+                List.of("acme 2026.12", "jp-pii 2026.11.1"));
+        Alert older = alert(6, t.minusSeconds(10), "medium", Map.of("PHONE_NUMBER", 2), "alert", "outbox");
+        Alert refused = new Alert(7, "id-7", t.plusSeconds(5), "pc", "taro", "rules", "agent", "", 0, "medium", Map.of(), 0,
+                List.of("acme.yaml:4: unknown key 'patern'"), List.of("agent-health", "agent-health:rules-refused"), false,
+                "health", null, "t", List.of("jp-pii 2026.11.1"));
+        ReportData d = data(List.of(refused, company, older), LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 1), null);
+        assertThat(d.rulePacks()).as("every pack and version, with the alerts it judged; health alerts apart")
+                .containsExactly("acme 2026.12 (1)", "jp-pii 2026.11.1 (1)", "jp-pii 3 (1)");
+        String ja = new HtmlReport(Messages.of("ja")).render(d);
+        assertThat(ja).contains("判定に使ったルールパック（アラート件数）: acme 2026.12 (1); jp-pii 2026.11.1 (1); jp-pii 3 (1)",
+                "<td>ルールパックを拒否（前のルールで動作中）</td><td>acme.yaml:4: unknown key &#39;patern&#39;</td>");
+        String en = new HtmlReport(Messages.of("en")).render(d);
+        assertThat(en).contains("rule packs refused (previous rules in force)");
     }
 }
