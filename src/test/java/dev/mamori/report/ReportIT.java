@@ -100,7 +100,8 @@ class ReportIT {
                 + "scan: {isolation: in_process}\n");
         try (Agent agent = TestAgents.started(root, config, "pc-01")) {
             agent.awaitChecked(5, Duration.ofSeconds(180));
-            agent.health("rules", "rule packs refused; the previous rules stay in force");
+            agent.health(dev.mamori.alert.HealthProblem.RULES_REFUSED, "rules",
+                    "rule packs refused; the previous rules stay in force");
         }
         String dir = data.toString();
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -133,7 +134,8 @@ class ReportIT {
         String text = visibleText(dom);
         assertThat(text).contains("高", "USB", "送信フォルダ", "氏名 ", "電話番号 ", "暗号化されていて検査不能",
                 "確認済 (" + System.getProperty("user.name") + ", " + today, "送付先を確認済み", "正常: ", "件の記録を検証",
-                "エージェントの異常", "rule packs refused", "Asia/Tokyo (UTC+09:00)");
+                "エージェントの異常", "ルールパックを拒否（前のルールで動作中）", "rule packs refused", "Asia/Tokyo (UTC+09:00)",
+                "判定に使ったルールパック（アラート件数）: common 2026.11.1 (5); jp-pii 2026.11.1 (5); policy 2026.11.1 (5)");
         assertThat(text).doesNotContain(" medium ", " outbox ", "escalate:", "OK, ", "PERSON_NAME");
         assertThat(text).doesNotContainPattern("\\{[^{}]*=[^{}]*\\}");
         // times in Tokyo, to the second: the alert's own instant shown as local time
