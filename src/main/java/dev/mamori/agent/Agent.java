@@ -433,6 +433,16 @@ public final class Agent implements AutoCloseable {
         }
     }
 
+    /** A problem worth showing in {@code status} until fixed, not worth an alert (a source down for a while). */
+    public void problem(HealthProblem kind, String subject, String message) {
+        status.problem(kind, subject, message, env.clock().instant());
+    }
+
+    /** "name version" of the packs in force now. */
+    public List<String> packs() {
+        return packs;
+    }
+
     /** A problem a health alert reported is fixed: {@code status} stops listing it. */
     public void resolved(HealthProblem kind) {
         status.resolved(kind);

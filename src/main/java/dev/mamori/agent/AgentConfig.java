@@ -13,7 +13,19 @@ import java.util.Set;
  * or the config file's folder as documented).
  */
 public record AgentConfig(Path source, Path dataDir, Watch watch, Scan scan, List<Path> extraRules, Actions actions,
-                          Alerts alerts) {
+                          Alerts alerts, Bundle bundle) {
+
+    /**
+     * The organisation's signed rule bundle; null when off.
+     *
+     * @param url       https source
+     * @param publicKey the key bundles must be signed with
+     * @param ca        the CA the server must chain to, or null for the JDK's trust store
+     * @param every     how often the url is checked
+     * @param dir       where verified bundles are installed (in the data dir)
+     */
+    public record Bundle(java.net.URI url, Path publicKey, Path ca, Duration every, Path dir) {
+    }
 
     /** What to watch. */
     public record Watch(List<Path> paths, boolean removableMedia, boolean cloudSync, List<Path> outboxes,
@@ -59,7 +71,12 @@ public record AgentConfig(Path source, Path dataDir, Watch watch, Scan scan, Lis
                 (Integer) v.get("alerts.syslog.port"), "tcp".equals(v.get("alerts.syslog.protocol")),
                 url.isBlank() ? null : url, Duration.ofMillis((Integer) v.get("alerts.webhook.timeout-ms")),
                 (Integer) v.get("alerts.spool-max"), Duration.ofSeconds((Integer) v.get("alerts.retry-seconds")));
-        return new AgentConfig(source, dataDir, watch, scan, paths(v.get("rules.add"), home), actions, alerts);
+        String bundleUrl = (String) v.get("rules.bundle.url");
+        String ca = (String) v.get("rules.bundle.ca");
+        Bundle bundle = bundleUrl.isBlank() ? null : new Bundle(java.net.URI.create(bundleUrl),
+                path(v.get("rules.bundle.public-key"), home, home), ca.isBlank() ? null : path(ca, home, home),
+                Duration.ofMinutes((Integer) v.get("rules.bundle.check-minutes")), dataDir.resolve("rules-bundle"));
+        return new AgentConfig(source, dataDir, watch, scan, paths(v.get("rules.add"), home), actions, alerts, bundle);
     }
 
     @SuppressWarnings("unchecked")

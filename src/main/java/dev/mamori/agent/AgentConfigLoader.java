@@ -89,6 +89,24 @@ public final class AgentConfigLoader {
                 }
             }
         }
+        if (prefix.equals("rules.bundle.") && map.keys().contains("url") && !((String) values.get("rules.bundle.url")).isBlank()
+                && ((String) values.get("rules.bundle.public-key")).isBlank()) {
+            map.problem("url", "'rules.bundle.url' needs 'rules.bundle.public-key': a bundle is used only when it is "
+                    + "signed with the organisation's key");
+        }
+    }
+
+    /** Why a bundle URL cannot be used (the URL itself is not repeated: it may hold a token). */
+    private static java.util.Optional<String> bundleUrlProblem(String url) {
+        try {
+            java.net.URI uri = new java.net.URI(url);
+            if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+                return java.util.Optional.of("must be an https:// URL with a host (bundles are fetched over TLS only)");
+            }
+            return java.util.Optional.empty();
+        } catch (java.net.URISyntaxException e) {
+            return java.util.Optional.of("not a valid URL (" + e.getReason() + ")");
+        }
     }
 
     private static Object value(YamlMap map, String key, Settings.Setting s) {
@@ -114,8 +132,13 @@ public final class AgentConfigLoader {
                 }
                 return v;
             }
-            default:
-                return map.string(key, (String) s.defaultValue());
+            default: {
+                String v = map.string(key, (String) s.defaultValue());
+                if (s.key().equals("rules.bundle.url") && v != null && !v.isBlank()) {
+                    bundleUrlProblem(v).ifPresent(problem -> map.problem(key, what + ": " + problem));
+                }
+                return v;
+            }
         }
     }
 }

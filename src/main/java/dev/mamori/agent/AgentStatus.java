@@ -86,6 +86,8 @@ public final class AgentStatus {
         o.put("pid", ProcessHandle.current().pid());
         o.put("updated", now.toString());
         o.put("state", agent.running() ? "running" : "stopped");
+        var packs = o.putArray("rulePacks");
+        agent.packs().forEach(packs::add);
         var places = o.putArray("places");
         agent.placesWatched().forEach(p -> places.addObject().put("path", p.root().toString()).put("kind", p.kind()));
         o.put("queue", queued.get());

@@ -10,6 +10,8 @@ public enum HealthProblem {
     CONFIG_REFUSED("config-refused"),
     RULES_REFUSED("rules-refused"),
     WALK_FAILED("walk-failed"),
+    BUNDLE_REFUSED("bundle-refused"),
+    BUNDLE_UNREACHABLE("bundle-unreachable"),
     OTHER("other");
 
     /** The rule every health alert carries, before its problem's code. */

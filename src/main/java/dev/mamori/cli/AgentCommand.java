@@ -2,6 +2,7 @@ package dev.mamori.cli;
 
 import dev.mamori.agent.Agent;
 import dev.mamori.agent.AgentConfig;
+import dev.mamori.agent.RuleUpdates;
 import dev.mamori.alert.HealthProblem;
 import dev.mamori.config.ConfigException;
 import dev.mamori.platform.ExitPoints;
@@ -49,18 +50,21 @@ final class AgentCommand implements Callable<Integer> {
         if (config == null) {
             return ExitCodes.FATAL;
         }
-        RuleSet rules;
+        RuleUpdates.Loaded loaded;
         try {
-            rules = loadRules(config);
+            loaded = RuleUpdates.load(config);
         } catch (ConfigException e) {
             err.println(e.getMessage());
             err.println("mamori: rule packs refused; the agent did not start");
             return ExitCodes.FATAL;
         }
+        RuleSet rules = loaded.rules();
         Agent.Environment env = new Agent.Environment(ExitPoints.forThisMachine(), Clock.systemUTC(), hostName(),
                 System.getProperty("user.name"), VersionProvider.version());
         Agent[] agent = {new Agent(config, rules, env)};
         agent[0].start();
+        loaded.bundleProblem().ifPresent(p -> agent[0].health(HealthProblem.BUNDLE_REFUSED, "rules-bundle", p));
+        RuleUpdates updates = startBundleUpdates(config, agent);
         Thread hook = new Thread(() -> {
             closeQuietly(agent[0]);
             stopped.countDown();
@@ -82,7 +86,9 @@ final class AgentCommand implements Callable<Integer> {
             }
             agent[0].resolved(HealthProblem.CONFIG_REFUSED);
             try {
-                RuleSet newRules = loadRules(newConfig);
+                RuleUpdates.Loaded reloaded = RuleUpdates.load(newConfig);
+                RuleSet newRules = reloaded.rules();
+                reloaded.bundleProblem().ifPresent(p -> agent[0].health(HealthProblem.BUNDLE_REFUSED, "rules-bundle", p));
                 if (newConfig.equals(config)) {
                     agent[0].reload(newRules);
                 } else {
@@ -90,6 +96,12 @@ final class AgentCommand implements Callable<Integer> {
                     closeQuietly(agent[0]);
                     agent[0] = new Agent(newConfig, newRules, env, agent[0].status()); // counters carry on
                     agent[0].start();
+                    if (!java.util.Objects.equals(newConfig.bundle(), config.bundle())) {
+                        if (updates != null) {
+                            updates.close();
+                        }
+                        updates = startBundleUpdates(newConfig, agent);
+                    }
                     config = newConfig;
                 }
                 agent[0].resolved(HealthProblem.RULES_REFUSED);
@@ -102,17 +114,48 @@ final class AgentCommand implements Callable<Integer> {
         return ExitCodes.CLEAN;
     }
 
-    private static RuleSet loadRules(AgentConfig config) throws ConfigException, IOException {
-        List<Path> packs = new ArrayList<>();
-        packs.add(RuleSetLoader.bundledRules());
-        packs.addAll(config.extraRules());
-        return new RuleSetLoader(Clock.systemDefaultZone()).load(packs);
+    /** Fetches the organisation's rule bundle on its schedule (null when bundles are off or cannot start). */
+    private static RuleUpdates startBundleUpdates(AgentConfig config, Agent[] agent) {
+        if (config.bundle() == null) {
+            return null;
+        }
+        String source = RuleUpdates.safeSource(config.bundle());
+        RuleUpdates updates;
+        try {
+            updates = new RuleUpdates(config);
+        } catch (IOException e) {
+            LOG.error("rule bundle updates off: {}", e.getMessage());
+            agent[0].health(HealthProblem.BUNDLE_REFUSED, source, "rule bundle updates off: " + e.getMessage());
+            return null;
+        }
+        updates.start(result -> {
+            switch (result.kind()) {
+                case INSTALLED -> {
+                    LOG.info("rule bundle {} installed from {}; applied at the next reload check", result.version(), source);
+                    agent[0].resolved(HealthProblem.BUNDLE_REFUSED);
+                    agent[0].resolved(HealthProblem.BUNDLE_UNREACHABLE);
+                }
+                case UNCHANGED -> agent[0].resolved(HealthProblem.BUNDLE_UNREACHABLE);
+                case REFUSED -> {
+                    LOG.error("rule bundle refused: {}", result.problem());
+                    agent[0].health(HealthProblem.BUNDLE_REFUSED, source, result.problem());
+                }
+                case UNREACHABLE -> {
+                    LOG.warn("rule bundle: {}", result.problem());
+                    agent[0].problem(HealthProblem.BUNDLE_UNREACHABLE, source, result.problem());
+                }
+            }
+        });
+        return updates;
     }
 
     /** Modification times of the config file and the extra rule packs. */
     private Map<Path, Long> stamps(AgentConfig config) {
         Map<Path, Long> out = new HashMap<>();
         List<Path> roots = new ArrayList<>(config.extraRules());
+        if (RuleUpdates.stampFile(config) != null) {
+            roots.add(RuleUpdates.stampFile(config)); // a bundle installed: reload
+        }
         if (options.configFile() != null) {
             roots.add(options.configFile());
         }

@@ -60,8 +60,13 @@ final class AgentOptions {
         Path file = configFile();
         try {
             AgentConfig c = file == null ? new AgentConfigLoader(home()).defaultsOnly() : new AgentConfigLoader(home()).load(file);
-            return dataDir == null ? c : new AgentConfig(c.source(), dataDir.toAbsolutePath().normalize(), c.watch(), c.scan(),
-                    c.extraRules(), c.actions(), c.alerts());
+            if (dataDir == null) {
+                return c;
+            }
+            Path data = dataDir.toAbsolutePath().normalize();
+            var b = c.bundle();
+            return new AgentConfig(c.source(), data, c.watch(), c.scan(), c.extraRules(), c.actions(), c.alerts(),
+                    b == null ? null : new AgentConfig.Bundle(b.url(), b.publicKey(), b.ca(), b.every(), data.resolve("rules-bundle")));
         } catch (AgentConfigException e) {
             for (ConfigProblem p : e.problems()) {
                 err.println(p);

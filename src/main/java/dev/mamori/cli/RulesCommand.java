@@ -30,7 +30,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "rules", mixinStandardHelpOptions = true,
         description = "Check, try and explain rule packs before deploying them.",
-        subcommands = {RulesCommand.Check.class, RulesCommand.Test.class, RulesCommand.Eval.class, RulesCommand.Explain.class})
+        subcommands = {RulesCommand.Check.class, RulesCommand.Test.class, RulesCommand.Eval.class, RulesCommand.Explain.class,
+                BundleCommands.Keygen.class, BundleCommands.Sign.class, BundleCommands.Verify.class})
 final class RulesCommand {
 
     /** Rules run at most this slowly on the built-in sample text before {@code rules check} warns. */

@@ -56,6 +56,9 @@ final class StatusCommand implements Callable<Integer> {
             out.printf("agent: %s (pid %d), status of %s%n", alive ? "running" : "not running", s.path("pid").asLong(),
                     s.path("updated").asText());
             out.printf("places watched: %d   queue: %d%n", s.path("places").size(), s.path("queue").asLong());
+            java.util.List<String> packs = new java.util.ArrayList<>();
+            s.path("rulePacks").forEach(p -> packs.add(p.asText()));
+            out.printf("rule packs: %s%n", packs.isEmpty() ? "-" : String.join(", ", packs));
             for (JsonNode place : s.path("places")) {
                 out.printf("  %-10s %s%n", place.path("kind").asText(), place.path("path").asText());
             }

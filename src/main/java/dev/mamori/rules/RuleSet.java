@@ -33,6 +33,13 @@ public record RuleSet(List<String> packs, List<Detector> detectors, ValueExclusi
         return packs.stream().map(p -> p.replaceFirst(" \\(.*\\)$", "")).toList();
     }
 
+    /** The same rules, recording one more source among the packs (e.g. "rules-bundle 2026.12.2 (https://…)"). */
+    public RuleSet withSource(String nameVersionOrigin) {
+        List<String> more = new java.util.ArrayList<>(packs);
+        more.add(nameVersionOrigin);
+        return new RuleSet(more, detectors, values, pathGlobs, policy, records, samples);
+    }
+
     public DetectionEngine engine() {
         return new DetectionEngine(detectors, values);
     }

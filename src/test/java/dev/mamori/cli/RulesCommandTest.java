@@ -81,4 +81,47 @@ class RulesCommandTest {
         assertThat(run.out()).contains("rule my-number (regex)", "validator: my-number", "; required", "knobs:");
         assertThat(ScanCommandTest.mamori("rules", "explain", "NO_SUCH_TYPE").out()).contains("no rule detects NO_SUCH_TYPE");
     }
+
+    @Test
+    void anAdminMakesAKeySignsCheckedPacksAndVerifiesTheBundleAsAnAgentWould() throws Exception {
+        Path key = dir.resolve("org.key");
+        assertThat(ScanCommandTest.mamori("rules", "keygen", "--out", key.toString()).exit()).isZero();
+        assertThat(ScanCommandTest.mamori("rules", "keygen", "--out", key.toString()).err()).contains("exists; not overwritten");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
+
+        Path packs = Files.createDirectories(dir.resolve("packs"));
+        Files.writeString(packs.resolve("acme.yaml"), """
+                pack: acme
+                version: 2026.12
+                rules:
+                  - id: order-no
+                    type: ORDER_NUMBER
+                    patterns: ['ORD-\\d{4}']
+                    samples: {positive: ['ORD-1234'], negative: ['ORD-12']}
+                """);
+        Path bundle = dir.resolve("acme-2026.12.1.zip");
+        ScanCommandTest.Run sign = ScanCommandTest.mamori("rules", "sign", "--key", key.toString(), "--version", "2026.12.1",
+                "-o", bundle.toString(), packs.toString());
+        assertThat(sign.exit()).as(sign.err()).isZero();
+        assertThat(sign.out()).contains("bundle 2026.12.1 written to " + bundle);
+        ScanCommandTest.Run verify = ScanCommandTest.mamori("rules", "verify-bundle", "--key", key + ".pub", bundle.toString());
+        assertThat(verify.exit()).isZero();
+        assertThat(verify.out()).startsWith("OK: bundle 2026.12.1 of ").contains("packs acme.yaml");
+
+        Path other = dir.resolve("someone-else.key");
+        assertThat(ScanCommandTest.mamori("rules", "keygen", "--out", other.toString()).exit()).isZero();
+        Path forged = dir.resolve("forged.zip");
+        assertThat(ScanCommandTest.mamori("rules", "sign", "--key", other.toString(), "--version", "2026.12.9",
+                "-o", forged.toString(), packs.toString()).exit()).isZero();
+        ScanCommandTest.Run broken = ScanCommandTest.mamori("rules", "verify-bundle", "--key", key + ".pub", forged.toString());
+        assertThat(broken.exit()).isEqualTo(2);
+        assertThat(broken.err()).startsWith("REFUSED: ").contains("signature does not match");
+
+        Files.writeString(packs.resolve("acme.yaml"), Files.readString(packs.resolve("acme.yaml")).replace("ORD-1234", "ORD-1"));
+        ScanCommandTest.Run failing = ScanCommandTest.mamori("rules", "sign", "--key", key.toString(), "--version", "2026.12.2",
+                "-o", dir.resolve("b2.zip").toString(), packs.toString());
+        assertThat(failing.exit()).as("packs whose samples fail are not signed").isEqualTo(2);
+        assertThat(failing.err()).contains("misses its positive sample 'ORD-1'", "no bundle written");
+        assertThat(dir.resolve("b2.zip")).doesNotExist();
+    }
 }

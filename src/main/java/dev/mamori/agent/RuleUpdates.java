@@ -1,0 +1,123 @@
+package dev.mamori.agent;
+
+import dev.mamori.bundle.BundleException;
+import dev.mamori.bundle.BundleKeys;
+import dev.mamori.bundle.BundleUpdater;
+import dev.mamori.bundle.RuleBundle;
+import dev.mamori.config.ConfigException;
+import dev.mamori.rules.RuleSet;
+import dev.mamori.rules.RuleSetLoader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * The rule packs the agent runs, and how the organisation's signed bundle reaches them. The packs
+ * are the bundled ones, then the installed bundle's (verified again from disk), then the config's
+ * {@code rules.add}. A schedule fetches the bundle; an installed bundle changes {@link #stampFile},
+ * which the agent's reload loop watches, so a new bundle is applied by the same path as an edited
+ * pack (validated first, the old rules kept when it fails).
+ */
+public final class RuleUpdates implements AutoCloseable {
+
+    /** The packs, and why the installed bundle was left out (empty when it was not). */
+    public record Loaded(RuleSet rules, Optional<String> bundleProblem) {
+    }
+
+    private final AgentConfig.Bundle bundle;
+    private final BundleUpdater updater;
+    private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "mamori-rule-bundle");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** @throws BundleException when the key or CA file cannot be used (the message names the file) */
+    public RuleUpdates(AgentConfig config) throws IOException {
+        this.bundle = config.bundle();
+        this.updater = new BundleUpdater(bundle.url(), BundleKeys.readPublic(bundle.publicKey()), bundle.dir(),
+                bundle.ca() == null ? null : trusting(bundle.ca()), java.time.Duration.ofSeconds(30),
+                packs -> load(config, Optional.of(packs)));
+    }
+
+    /** Checks the bundle now and then every {@code rules.bundle.check-minutes}, handing each result over. */
+    public void start(Consumer<BundleUpdater.Result> results) {
+        schedule.scheduleWithFixedDelay(() -> results.accept(updater.check()), 0, bundle.every().toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** The URL without query or user info (they may carry a token), for logs and alerts. */
+    public static String safeSource(AgentConfig.Bundle b) {
+        return BundleUpdater.safe(b.url());
+    }
+
+    /** The file whose change means another bundle is in force (null when bundles are off). */
+    public static Path stampFile(AgentConfig config) {
+        return config.bundle() == null ? null : config.bundle().dir().resolve("current");
+    }
+
+    /** The rules the agent runs now: bundled, the installed bundle when it verifies, then rules.add. */
+    public static Loaded load(AgentConfig config) throws ConfigException, IOException {
+        if (config.bundle() == null) {
+            return new Loaded(load(config, Optional.empty()), Optional.empty());
+        }
+        Optional<RuleBundle> installed;
+        try {
+            installed = BundleUpdater.installed(config.bundle().dir(), BundleKeys.readPublic(config.bundle().publicKey()));
+        } catch (BundleException e) {
+            return new Loaded(load(config, Optional.empty()), Optional.of("installed rule bundle not used: " + e.getMessage()));
+        }
+        if (installed.isEmpty()) {
+            return new Loaded(load(config, Optional.empty()), Optional.empty());
+        }
+        RuleSet rules = load(config, BundleUpdater.installedPacks(config.bundle().dir()));
+        return new Loaded(rules.withSource("rules-bundle " + installed.get().version() + " (" + safeSource(config.bundle()) + ")"),
+                Optional.empty());
+    }
+
+    private static RuleSet load(AgentConfig config, Optional<Path> bundlePacks) throws ConfigException, IOException {
+        List<Path> packs = new ArrayList<>();
+        packs.add(RuleSetLoader.bundledRules());
+        bundlePacks.ifPresent(packs::add);
+        packs.addAll(config.extraRules());
+        return new RuleSetLoader(Clock.systemDefaultZone()).load(packs);
+    }
+
+    private static SSLContext trusting(Path caPem) throws IOException {
+        try (InputStream in = Files.newInputStream(caPem)) {
+            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+            trust.load(null, null);
+            int n = 0;
+            for (var cert : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                trust.setCertificateEntry("ca-" + n++, cert);
+            }
+            if (n == 0) {
+                throw new BundleException(caPem + ": no certificate in PEM");
+            }
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            SSLContext ssl = SSLContext.getInstance("TLS");
+            ssl.init(null, tmf.getTrustManagers(), null);
+            return ssl;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new BundleException(caPem + ": not a usable CA certificate (" + e.getMessage() + ")");
+        }
+    }
+
+    @Override
+    public void close() {
+        schedule.shutdownNow();
+    }
+}
