@@ -2,10 +2,8 @@ package dev.mamori.agent;
 
 import dev.mamori.config.ConfigProblem;
 import dev.mamori.config.YamlMap;
+import dev.mamori.config.YamlText;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,8 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -36,16 +32,7 @@ public final class AgentConfigLoader {
         List<ConfigProblem> problems = new ArrayList<>();
         Map<String, Object> values = defaults();
         String name = file.toString();
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            Node root = new Yaml(options).compose(r);
-            if (root != null) {
-                read(YamlMap.of(name, root, problems, "agent config"), "", values);
-            }
-        } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
-            problems.add(YamlMap.at(name, e.getProblemMark(), "not valid YAML: " + e.getProblem()));
-        }
+        YamlText.parse(file, problems).ifPresent(root -> read(YamlMap.of(name, root, problems, "agent config"), "", values));
         if (!problems.isEmpty()) {
             throw new AgentConfigException(problems);
         }

@@ -43,16 +43,24 @@ final class WorkerProtocol {
         if (n < 0 || n > 10_000_000) {
             throw new IOException("corrupt worker response (count " + n + ")");
         }
-        List<ExtractedDocument> docs = new ArrayList<>(n);
+        List<ExtractedDocument> docs = new ArrayList<>(Math.min(n, 1_024)); // grows with what really arrives
         for (int i = 0; i < n; i++) {
             String path = readString(in);
-            ExtractionStatus status = ExtractionStatus.valueOf(readString(in));
+            ExtractionStatus status = status(readString(in));
             String reason = readString(in);
             String type = readString(in);
             String text = readString(in);
             docs.add(new ExtractedDocument(path, status, reason, type, text));
         }
         return docs;
+    }
+
+    private static ExtractionStatus status(String name) throws IOException {
+        try {
+            return ExtractionStatus.valueOf(String.valueOf(name));
+        } catch (IllegalArgumentException e) {
+            throw new IOException("corrupt worker response (status '" + name + "')");
+        }
     }
 
     static void writeString(DataOutputStream out, String s) throws IOException {

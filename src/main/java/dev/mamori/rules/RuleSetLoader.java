@@ -2,6 +2,7 @@ package dev.mamori.rules;
 
 import dev.mamori.config.ConfigProblem;
 import dev.mamori.config.YamlMap;
+import dev.mamori.config.YamlText;
 import dev.mamori.config.Suggest;
 
 import dev.mamori.detect.Canonical;
@@ -19,10 +20,8 @@ import dev.mamori.verdict.PolicyRule;
 import dev.mamori.verdict.RecordSettings;
 import dev.mamori.verdict.Severity;
 import java.io.IOException;
-import java.io.Reader;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.FileSystems;
@@ -36,11 +35,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
@@ -142,21 +140,12 @@ public final class RuleSetLoader {
 
     private static ParsedPack parse(Path file, List<ConfigProblem> problems) throws IOException {
         String name = file.toString();
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            Node root = new Yaml(options).compose(r);
-            if (root == null) {
-                problems.add(ConfigProblem.error(name, 1, 1, "empty rule pack"));
-                return new ParsedPack(YamlMap.of(name, null, problems, "rule pack"));
-            }
-            return new ParsedPack(YamlMap.of(name, root, problems, "rule pack"));
-        } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
-            problems.add(YamlMap.at(name, e.getProblemMark(), "not valid YAML: " + e.getProblem()));
-        } catch (org.yaml.snakeyaml.error.YAMLException e) {
-            problems.add(ConfigProblem.error(name, 1, 1, "not valid YAML: " + e.getMessage()));
+        int before = problems.size();
+        Optional<Node> root = YamlText.parse(file, problems);
+        if (root.isEmpty() && problems.size() == before) {
+            problems.add(ConfigProblem.error(name, 1, 1, "empty rule pack"));
         }
-        return new ParsedPack(YamlMap.of(name, null, problems, "rule pack"));
+        return new ParsedPack(YamlMap.of(name, root.orElse(null), problems, "rule pack"));
     }
 
     /** A pack's top level, parsed but not yet built. */

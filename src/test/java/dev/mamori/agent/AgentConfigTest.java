@@ -82,6 +82,28 @@ class AgentConfigTest {
     }
 
     @Test
+    void bytesThatAreNotUtf8AndControlCharactersAreLocatedProblemsNotCrashes() throws Exception {
+        Path latin1 = dir.resolve("latin1.yaml");
+        Files.write(latin1, "data-dir: /tmp/x\nwatch:\n  outboxes: ['/home/jos\u00e9']\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> new AgentConfigLoader(dir).load(latin1)).isInstanceOf(AgentConfigException.class)
+                .hasMessageContaining(latin1 + ":3:")
+                .hasMessageContaining("not UTF-8 (byte 0xE9): save the file as UTF-8");
+        Path control = dir.resolve("control.yaml");
+        Files.writeString(control, "data-dir: /tmp/x\nalerts:\n  webhook: {url: 'https://siem.example/in\u0007'}\n");
+        assertThatThrownBy(() -> new AgentConfigLoader(dir).load(control)).isInstanceOf(AgentConfigException.class)
+                .hasMessageContaining(control + ":3:").hasMessageContaining("character U+0007 is not allowed in YAML");
+    }
+
+    @Test
+    void aBundleUrlMustBeHttpsAndComeWithAKey() throws Exception {
+        Path file = dir.resolve("bundle.yaml");
+        Files.writeString(file, "rules:\n  bundle: {url: 'http://rules.example/b.zip?token=x'}\n");
+        assertThatThrownBy(() -> new AgentConfigLoader(dir).load(file)).isInstanceOf(AgentConfigException.class)
+                .hasMessageContaining("must be an https:// URL").hasMessageContaining("needs 'rules.bundle.public-key'")
+                .hasMessageNotContaining("token=x");
+    }
+
+    @Test
     void everyDeclaredKeyHasADescriptionAndAValidDefault() {
         assertThat(Settings.ALL).allSatisfy(s -> {
             assertThat(s.description()).isNotBlank();
