@@ -10,6 +10,7 @@ import dev.mamori.detect.ScanText;
 import dev.mamori.extract.ExtractedDocument;
 import dev.mamori.extract.ExtractionLimits;
 import dev.mamori.extract.TikaExtractor;
+import dev.mamori.output.SafeText;
 import dev.mamori.rules.RuleSet;
 import dev.mamori.rules.SampleCheck;
 import dev.mamori.scan.DocumentAnalyzer;
@@ -160,7 +161,7 @@ final class RulesCommand {
             for (ExtractedDocument doc : docs) {
                 DocumentAnalyzer.Analysis analysis = analyzer.analyzeWithFindings(doc);
                 DocumentResult result = analysis.result();
-                out.printf("%s: status %s, severity %s, records %d%s%n", doc.path(), result.status().label(),
+                out.printf("%s: status %s, severity %s, records %d%s%n", SafeText.of(doc.path()), result.status().label(),
                         result.verdict().severity().label(), result.verdict().records(),
                         result.verdict().policyRules().isEmpty() ? "" : " (policy: " + String.join(", ", result.verdict().policyRules()) + ")");
                 for (Finding f : analysis.findings()) {

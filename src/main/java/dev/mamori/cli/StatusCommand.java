@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mamori.agent.AgentConfig;
 import dev.mamori.agent.AgentStatus;
+import dev.mamori.output.SafeText;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -61,13 +62,15 @@ final class StatusCommand implements Callable<Integer> {
                     s.path("vanished").asLong() + s.path("deletedBeforeScan").asLong());
             out.printf("alerts: %d   quarantined: %d%n", s.path("alerts").asLong(), s.path("quarantined").asLong());
             for (JsonNode sink : s.path("sinks")) {
-                out.printf("sink %-8s backlog %d%s%s%n", sink.path("name").asText(), sink.path("backlog").asLong(),
+                out.print(SafeText.format("sink %-8s backlog %d%s%s%n", sink.path("name").asText(), sink.path("backlog").asLong(),
                         sink.path("dropped").asLong() > 0 ? ", passed over (spool full) " + sink.path("dropped").asLong() : "",
-                        sink.hasNonNull("error") ? ", DOWN: " + sink.path("error").asText() : "");
+                        sink.hasNonNull("error") ? ", DOWN: " + sink.path("error").asText() : ""));
             }
             if (s.has("lastError")) {
-                out.printf("last error (%s): %s%n", s.path("lastErrorAt").asText(), s.path("lastError").asText());
+                out.print(SafeText.format("last error (%s): %s%n", s.path("lastErrorAt").asText(),
+                        s.path("lastError").asText()));
             }
+            out.flush();
         }
         return alive ? ExitCodes.CLEAN : ExitCodes.SENSITIVE;
     }
