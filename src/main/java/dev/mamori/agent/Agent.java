@@ -195,7 +195,7 @@ public final class Agent implements AutoCloseable {
             sinks.add(new SyslogSink(a.syslogHost(), a.syslogPort(), a.syslogTcp(), env.host()));
         }
         if (a.webhookUrl() != null) {
-            sinks.add(new WebhookSink(a.webhookUrl(), a.webhookTimeout()));
+            sinks.add(new WebhookSink(a.webhookUrl(), a.webhookTimeout(), a.webhookHeaders()));
         }
         return sinks;
     }
