@@ -38,7 +38,8 @@ public record AgentConfig(Path source, Path dataDir, Watch watch, Scan scan, Lis
      * secrets; their {@code toString} does not show them.
      */
     public record Alerts(Path jsonl, String syslogHost, int syslogPort, boolean syslogTcp, String webhookUrl,
-                         Duration webhookTimeout, List<WebhookHeader> webhookHeaders, int spoolMax, Duration retry) {
+                         Duration webhookTimeout, List<WebhookHeader> webhookHeaders, boolean maskFileNames, int spoolMax,
+                         Duration retry) {
     }
 
     /** Builds the typed config from validated values (one per declared key). */
@@ -64,7 +65,7 @@ public record AgentConfig(Path source, Path dataDir, Watch watch, Scan scan, Lis
                 url.isBlank() ? null : url, Duration.ofMillis((Integer) v.get("alerts.webhook.timeout-ms")),
                 List.copyOf(((Map<?, ?>) v.get("alerts.webhook.headers")).values().stream()
                         .map(WebhookHeader.class::cast).toList()),
-                (Integer) v.get("alerts.spool-max"), Duration.ofSeconds((Integer) v.get("alerts.retry-seconds")));
+                (Boolean) v.get("alerts.mask-file-names"), (Integer) v.get("alerts.spool-max"), Duration.ofSeconds((Integer) v.get("alerts.retry-seconds")));
         return new AgentConfig(source, dataDir, watch, scan, paths(v.get("rules.add"), home), actions, alerts);
     }
 

@@ -93,6 +93,8 @@ public final class Settings {
                     "accept an http:// url, over which alerts and header values cross the network unencrypted"),
             headers("alerts.webhook.headers", "request headers whose values are read from a file or the environment, never "
                     + "logged or shown: {Authorization: {value-file: /etc/mamori/token}} or {X-Api-Key: {value-env: MAMORI_TOKEN}}"),
+            bool("alerts.mask-file-names", false, "syslog and webhook alerts carry the path masked (/m****/顧*****.csv: each "
+                    + "name to its first character, extensions kept); the alert store and alerts.jsonl keep it"),
             integer("alerts.spool-max", 100_000, 1, 100_000_000, "undelivered alerts kept per sink; beyond it the sink is reported as full"),
             integer("alerts.retry-seconds", 30, 1, 86_400, "delay before retrying a sink that is down"));
 

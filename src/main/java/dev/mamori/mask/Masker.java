@@ -26,6 +26,45 @@ public final class Masker {
         };
     }
 
+    /**
+     * A file path with every folder and file name masked to its first character and its extension
+     * (up to five characters after the last dot) kept, separators ({@code /}, {@code \\}, an
+     * archive's {@code !/}) kept: {@code /home/taro/顧客リスト.csv} becomes {@code /h***}{@code /t***}{@code /顧****.csv}.
+     * A one-character name becomes {@code *}. File names are personal data too
+     * ({@code 履歴書_高橋さくら.docx}).
+     */
+    public static String path(String path) {
+        StringBuilder b = new StringBuilder(path.length());
+        int start = 0;
+        for (int i = 0; i <= path.length(); i++) {
+            char c = i == path.length() ? '/' : path.charAt(i);
+            if (c == '/' || c == '\\' || c == '!') {
+                b.append(pathPart(path.substring(start, i)));
+                if (i < path.length()) {
+                    b.append(c);
+                }
+                start = i + 1;
+            }
+        }
+        return b.toString();
+    }
+
+    private static String pathPart(String part) {
+        int dot = part.lastIndexOf('.');
+        String extension = "";
+        if (dot > 0 && part.length() - dot <= 6) {
+            extension = part.substring(dot);
+            part = part.substring(0, dot);
+        }
+        if (part.isEmpty()) {
+            return extension;
+        }
+        int first = Character.charCount(part.codePointAt(0));
+        int rest = part.codePointCount(first, part.length());
+        String stars = String.valueOf(STAR).repeat(rest);
+        return (rest == 0 ? String.valueOf(STAR) : part.substring(0, first) + stars) + extension;
+    }
+
     private static String collapseWhitespace(String s) {
         StringBuilder b = null;
         for (int i = 0; i < s.length(); i++) {

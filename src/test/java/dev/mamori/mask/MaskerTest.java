@@ -49,6 +49,17 @@ class MaskerTest {
         assertThat(Masker.mask(style, raw)).isEqualTo(masked);
     }
 
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            /media/taro/STICK/顧客リスト_202611.csv  | /m****/t***/S****/顧***********.csv
+            C:\\Users\\高橋\\履歴書_高橋さくら.docx    | C*\\U****\\高*\\履********.docx
+            /srv/export.zip!/名簿/林.xlsx            | /s**/e*****.zip!/名*/*.xlsx
+            /a/.bashrc                               | /*/.******
+            """)
+    void paths(String raw, String masked) {
+        assertThat(Masker.path(raw)).isEqualTo(masked);
+    }
+
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3})
     void noGeneratedNameKeepsAWholePart(long seed) {
