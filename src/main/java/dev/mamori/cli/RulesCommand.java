@@ -165,12 +165,14 @@ final class RulesCommand {
                         result.verdict().severity().label(), result.verdict().records(),
                         result.verdict().policyRules().isEmpty() ? "" : " (policy: " + String.join(", ", result.verdict().policyRules()) + ")");
                 for (Finding f : analysis.findings()) {
-                    out.printf("  %-24s %-6s %-26s %s%s%n", f.type(), f.confidence().label(), f.ruleId(), f.masked(),
-                            showRaw ? "  = " + doc.text().substring(f.start(), f.end()) : "");
-                    out.printf("      why: %s%n", String.join("; ", f.explanation()));
+                    // the explanation quotes the document (a column heading): escaped like the value
+                    out.print(SafeText.format("  %-24s %-6s %-26s %s%s%n", f.type(), f.confidence().label(), f.ruleId(),
+                            f.masked(), showRaw ? "  = " + doc.text().substring(f.start(), f.end()) : ""));
+                    out.print(SafeText.format("      why: %s%n", String.join("; ", f.explanation())));
                 }
                 sensitive |= result.verdict().severity() != dev.mamori.verdict.Severity.NONE;
             }
+            out.flush();
             return sensitive ? ExitCodes.SENSITIVE : ExitCodes.CLEAN;
         }
     }

@@ -77,6 +77,27 @@ class ParserLoggingTest {
         assertThat(written).doesNotContain(EMAIL, "sakura", PHONE, "1234-5678", "mailto");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"src/main/resources/logback.xml", "agent/logback.xml"})
+    void aFileNameCannotForgeALogLineNorReachTheTerminalRaw(String config) throws Exception {
+        Path logs = Files.createDirectories(dir.resolve("logs"));
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        PrintStream oldErr = System.err;
+        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        try {
+            configure(config, logs);
+            LoggerFactory.getLogger("dev.mamori.agent.Agent").warn("{}: extraction exceeded 60 s",
+                    "/media/a.csv\n2026-12-02 ERROR forged line \u001b[31m");
+            ((LoggerContext) LoggerFactory.getILoggerFactory()).stop();
+        } finally {
+            System.setErr(oldErr);
+        }
+        String written = stderr.toString(StandardCharsets.UTF_8) + readAll(logs);
+        assertThat(written.lines()).singleElement().asString()
+                .contains("/media/a.csv\\n2026-12-02 ERROR forged line \\u001b[31m: extraction exceeded");
+        assertThat(written).doesNotContain("\u001b");
+    }
+
     private static void configure(String config, Path logs) throws Exception {
         System.setProperty("MAMORI_LOG_LEVEL", "DEBUG");
         System.setProperty("MAMORI_LOG_DIR", logs.toString());
