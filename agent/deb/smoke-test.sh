@@ -17,6 +17,8 @@ echo "deb: $version"
 getent passwd mamori >/dev/null || fail "service user mamori missing"
 [ "$(stat -c '%U %a' /var/lib/mamori)" = "mamori 700" ] || fail "/var/lib/mamori must be mamori-owned, mode 700"
 [ -f /etc/mamori/mamori.yaml ] || fail "/etc/mamori/mamori.yaml missing"
+[ "$(stat -c '%U:%G %a' /etc/mamori/mamori.yaml)" = "root:mamori 640" ] \
+  || fail "/etc/mamori/mamori.yaml must be root:mamori, mode 640 (is $(stat -c '%U:%G %a' /etc/mamori/mamori.yaml))"
 if command -v systemd-analyze >/dev/null 2>&1; then
   systemd-analyze verify /lib/systemd/system/mamori.service || fail "systemd-analyze verify mamori.service"
   echo "deb: systemd-analyze verify mamori.service passed"

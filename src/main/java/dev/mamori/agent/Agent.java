@@ -207,12 +207,15 @@ public final class Agent implements AutoCloseable {
         if (a.jsonl() != null) {
             sinks.add(new JsonlSink(a.jsonl()));
         }
+        // the sinks that leave the machine
+        List<Sink> remote = new ArrayList<>();
         if (a.syslogHost() != null) {
-            sinks.add(new SyslogSink(a.syslogHost(), a.syslogPort(), a.syslogTcp(), env.host()));
+            remote.add(new SyslogSink(a.syslogHost(), a.syslogPort(), a.syslogTcp(), env.host()));
         }
         if (a.webhookUrl() != null) {
-            sinks.add(new WebhookSink(a.webhookUrl(), a.webhookTimeout()));
+            remote.add(new WebhookSink(a.webhookUrl(), a.webhookTimeout(), a.webhookHeaders()));
         }
+        remote.forEach(s -> sinks.add(a.maskFileNames() ? new dev.mamori.alert.MaskedPathSink(s) : s));
         return sinks;
     }
 

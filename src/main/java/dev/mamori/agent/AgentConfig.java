@@ -1,5 +1,6 @@
 package dev.mamori.agent;
 
+import dev.mamori.alert.WebhookHeader;
 import dev.mamori.verdict.Severity;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,9 +45,13 @@ public record AgentConfig(Path source, Path dataDir, Watch watch, Scan scan, Lis
                           boolean notifyDesktop) {
     }
 
-    /** Where alerts go. A null path/host/url means that sink is off. */
+    /**
+     * Where alerts go. A null path/host/url means that sink is off. The webhook's headers hold
+     * secrets; their {@code toString} does not show them.
+     */
     public record Alerts(Path jsonl, String syslogHost, int syslogPort, boolean syslogTcp, String webhookUrl,
-                         Duration webhookTimeout, int spoolMax, Duration retry) {
+                         Duration webhookTimeout, List<WebhookHeader> webhookHeaders, boolean maskFileNames, int spoolMax,
+                         Duration retry) {
     }
 
     /** Builds the typed config from validated values (one per declared key). */
@@ -70,7 +75,9 @@ public record AgentConfig(Path source, Path dataDir, Watch watch, Scan scan, Lis
         Alerts alerts = new Alerts(jsonl.isBlank() ? null : path(jsonl, home, dataDir), host.isBlank() ? null : host,
                 (Integer) v.get("alerts.syslog.port"), "tcp".equals(v.get("alerts.syslog.protocol")),
                 url.isBlank() ? null : url, Duration.ofMillis((Integer) v.get("alerts.webhook.timeout-ms")),
-                (Integer) v.get("alerts.spool-max"), Duration.ofSeconds((Integer) v.get("alerts.retry-seconds")));
+                List.copyOf(((Map<?, ?>) v.get("alerts.webhook.headers")).values().stream()
+                        .map(WebhookHeader.class::cast).toList()),
+                (Boolean) v.get("alerts.mask-file-names"), (Integer) v.get("alerts.spool-max"), Duration.ofSeconds((Integer) v.get("alerts.retry-seconds")));
         String bundleUrl = (String) v.get("rules.bundle.url");
         String ca = (String) v.get("rules.bundle.ca");
         Bundle bundle = bundleUrl.isBlank() ? null : new Bundle(java.net.URI.create(bundleUrl),

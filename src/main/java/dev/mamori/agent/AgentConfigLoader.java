@@ -6,25 +6,47 @@ import dev.mamori.config.YamlText;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads the agent config: nested YAML mappings whose dotted paths must be keys declared in
  * {@link Settings}. Every problem is reported as {@code file:line:col: message}; any problem
- * refuses the whole file.
+ * refuses the whole file. Webhook header values are read here, from their file or environment
+ * variable; no message ever quotes one.
  */
 public final class AgentConfigLoader {
 
     private final Path home;
+    private final Function<String, String> environment;
+    private final boolean secrets;
 
+    /** A loader that checks how secrets are declared but does not read them (every command but the agent). */
     public AgentConfigLoader(Path home) {
+        this(home, System::getenv, false);
+    }
+
+    private AgentConfigLoader(Path home, Function<String, String> environment, boolean secrets) {
         this.home = home;
+        this.environment = environment;
+        this.secrets = secrets;
+    }
+
+    /**
+     * The same loader, reading secrets too (the webhook's header values), from files and from
+     * {@code environment}, which stands for {@link System#getenv(String)}. What the agent uses:
+     * a secret that cannot be read refuses the config.
+     */
+    public AgentConfigLoader readingSecrets(Function<String, String> environment) {
+        return new AgentConfigLoader(home, environment, true);
     }
 
     /** The config in {@code file}; absent keys take their declared defaults. */
@@ -32,7 +54,15 @@ public final class AgentConfigLoader {
         List<ConfigProblem> problems = new ArrayList<>();
         Map<String, Object> values = defaults();
         String name = file.toString();
-        YamlText.parse(file, problems).ifPresent(root -> read(YamlMap.of(name, root, problems, "agent config"), "", values));
+        Map<String, Mark> where = new HashMap<>();
+        Path folder = file.toAbsolutePath().getParent();
+        YamlText.parse(file, problems).ifPresent(root -> read(YamlMap.of(name, root, problems, "agent config"), "", values,
+                where, folder));
+        String webhookProblem = WebhookCheck.urlProblem((String) values.get("alerts.webhook.url"),
+                (Boolean) values.get("alerts.webhook.allow-plain-http"));
+        if (webhookProblem != null) {
+            problems.add(YamlMap.at(name, where.get("alerts.webhook.url"), webhookProblem));
+        }
         if (!problems.isEmpty()) {
             throw new AgentConfigException(problems);
         }
@@ -50,7 +80,7 @@ public final class AgentConfigLoader {
         return values;
     }
 
-    private void read(YamlMap map, String prefix, Map<String, Object> values) {
+    private void read(YamlMap map, String prefix, Map<String, Object> values, Map<String, Mark> where, Path folder) {
         Set<String> allowed = new LinkedHashSet<>();
         for (Settings.Setting s : Settings.ALL) {
             if (s.key().startsWith(prefix)) {
@@ -63,14 +93,17 @@ public final class AgentConfigLoader {
             String full = prefix + key;
             Settings.Setting setting = Settings.BY_KEY.get(full);
             if (setting != null) {
-                Object v = value(map, key, setting);
+                Object v = setting.type() == Settings.Type.HEADERS
+                        ? WebhookCheck.headers(map, key, secrets ? environment : null, p -> AgentConfig.path(p, home, folder))
+                        : value(map, key, setting);
+                where.put(full, map.node(key).getStartMark());
                 if (v != null) {
                     values.put(full, v);
                 }
             } else if (allowed.contains(key)) {
                 Node child = map.node(key);
                 if (child instanceof MappingNode) {
-                    read(map.map(key), full + ".", values);
+                    read(map.map(key), full + ".", values, where, folder);
                 } else {
                     map.problem(key, "'" + full + "' is a section: write its keys under it");
                 }

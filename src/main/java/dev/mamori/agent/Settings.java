@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 public final class Settings {
 
     /** Value types a setting can have. */
-    public enum Type { STRING, PATH, INT, BOOL, LIST, CHOICE }
+    public enum Type { STRING, PATH, INT, BOOL, LIST, CHOICE, HEADERS }
 
     /**
      * @param key         dotted name, e.g. {@code scan.workers}
@@ -47,6 +47,11 @@ public final class Settings {
 
     private static Setting list(String key, List<String> dflt, List<String> choices, String description) {
         return new Setting(key, Type.LIST, dflt, 0, 0, choices, description);
+    }
+
+    /** A mapping of HTTP header name to where its secret value is read ({@code value-file} or {@code value-env}). */
+    private static Setting headers(String key, String description) {
+        return new Setting(key, Type.HEADERS, Map.of(), 0, 0, List.of(), description);
     }
 
     private static Setting choice(String key, String dflt, List<String> choices, String description) {
@@ -86,8 +91,14 @@ public final class Settings {
             string("alerts.syslog.host", "", "syslog receiver (empty: off)"),
             integer("alerts.syslog.port", 514, 1, 65_535, "syslog port"),
             choice("alerts.syslog.protocol", "udp", List.of("udp", "tcp"), "syslog transport (RFC 5424 messages)"),
-            string("alerts.webhook.url", "", "HTTP endpoint that receives each alert as a JSON POST (empty: off)"),
+            string("alerts.webhook.url", "", "https:// endpoint that receives each alert as a JSON POST (empty: off)"),
             integer("alerts.webhook.timeout-ms", 5_000, 100, 600_000, "webhook request timeout"),
+            bool("alerts.webhook.allow-plain-http", false,
+                    "accept an http:// url, over which alerts and header values cross the network unencrypted"),
+            headers("alerts.webhook.headers", "request headers whose values are read from a file or the environment, never "
+                    + "logged or shown: {Authorization: {value-file: /etc/mamori/token}} or {X-Api-Key: {value-env: MAMORI_TOKEN}}"),
+            bool("alerts.mask-file-names", false, "syslog and webhook alerts carry the path masked (/m****/顧*****.csv: each "
+                    + "name to its first character, extensions kept); the alert store and alerts.jsonl keep it"),
             integer("alerts.spool-max", 100_000, 1, 100_000_000, "undelivered alerts kept per sink; beyond it the sink is reported as full"),
             integer("alerts.retry-seconds", 30, 1, 86_400, "delay before retrying a sink that is down"));
 
@@ -133,6 +144,9 @@ public final class Settings {
     }
 
     private static String yaml(Object value) {
+        if (value instanceof Map<?, ?> map && map.isEmpty()) {
+            return "{}";
+        }
         if (value instanceof List<?> list) {
             return list.stream().map(Settings::yaml).collect(Collectors.joining(", ", "[", "]"));
         }

@@ -45,6 +45,11 @@ public record Alert(long seq, String id, Instant time, String host, String user,
         return "health".equals(action) || "agent".equals(exitPoint);
     }
 
+    public Alert withPath(String newPath) {
+        return new Alert(seq, id, time, host, user, newPath, exitPoint, sha256, size, severity, counts, records, samples,
+                rules, appiReportable, action, quarantineId, agentVersion, packs);
+    }
+
     public Alert withSeq(long newSeq) {
         return new Alert(newSeq, id, time, host, user, path, exitPoint, sha256, size, severity, counts, records, samples,
                 rules, appiReportable, action, quarantineId, agentVersion, packs);

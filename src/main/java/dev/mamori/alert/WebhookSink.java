@@ -8,16 +8,32 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
-/** POSTs each alert as one ECS JSON object; a 2xx answer acknowledges it. */
+/**
+ * POSTs each alert as one ECS JSON object, with the configured headers (a token, typically); a 2xx
+ * answer acknowledges it. The agent config refuses a plain {@code http://} URL unless told to
+ * allow it, and refuses header names the HTTP client sets itself.
+ */
 public final class WebhookSink implements Sink {
 
     private final URI url;
     private final Duration timeout;
     private final HttpClient client;
+    private final List<WebhookHeader> headers;
 
     public WebhookSink(String url, Duration timeout) {
+        this(url, timeout, List.of());
+    }
+
+    public WebhookSink(String url, Duration timeout, List<WebhookHeader> headers) {
         this.url = URI.create(url);
         this.timeout = timeout;
+        this.headers = List.copyOf(headers);
+        for (WebhookHeader h : headers) {
+            if (h.value() == null) {
+                throw new IllegalArgumentException("webhook header '" + h.name() + "': value not read from " + h.source()
+                        + " (config loaded without its secrets)");
+            }
+        }
         this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
@@ -29,12 +45,13 @@ public final class WebhookSink implements Sink {
     @Override
     public void deliver(List<Alert> batch) throws IOException {
         for (Alert a : batch) {
-            HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout)
+            HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout)
                     .header("Content-Type", "application/json; charset=utf-8")
-                    .header("User-Agent", "mamori/" + a.agentVersion())
-                    .POST(HttpRequest.BodyPublishers.ofString(AlertJson.line(a))).build();
+                    .header("User-Agent", "mamori/" + a.agentVersion());
+            headers.forEach(h -> request.header(h.name(), h.value()));
+            request.POST(HttpRequest.BodyPublishers.ofString(AlertJson.line(a)));
             try {
-                HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() / 100 != 2) {
                     throw new IOException("webhook answered HTTP " + response.statusCode());
                 }

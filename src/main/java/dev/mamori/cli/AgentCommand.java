@@ -46,7 +46,7 @@ final class AgentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        AgentConfig config = options.load(err);
+        AgentConfig config = options.loadWithSecrets(err);
         if (config == null) {
             return ExitCodes.FATAL;
         }
@@ -77,7 +77,7 @@ final class AgentCommand implements Callable<Integer> {
                 continue;
             }
             watchedFiles = now;
-            AgentConfig newConfig = options.load(new PrintWriter(new StringWriter()));
+            AgentConfig newConfig = options.loadWithSecrets(new PrintWriter(new StringWriter()));
             if (newConfig == null) {
                 String problem = "agent config " + options.configFile() + " refused; the previous config stays in force";
                 LOG.error(problem);

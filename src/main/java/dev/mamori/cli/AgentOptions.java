@@ -57,9 +57,23 @@ final class AgentOptions {
 
     /** Loads the config; prints every problem and returns null when it is refused. */
     AgentConfig load(PrintWriter err) {
+        return load(err, false);
+    }
+
+    /**
+     * The same, reading the secrets the config refers to (the webhook's header values): for the
+     * agent only, so that auditors' commands need no access to them.
+     */
+    AgentConfig loadWithSecrets(PrintWriter err) {
+        return load(err, true);
+    }
+
+    private AgentConfig load(PrintWriter err, boolean secrets) {
         Path file = configFile();
+        AgentConfigLoader loader = secrets ? new AgentConfigLoader(home()).readingSecrets(System::getenv)
+                : new AgentConfigLoader(home());
         try {
-            AgentConfig c = file == null ? new AgentConfigLoader(home()).defaultsOnly() : new AgentConfigLoader(home()).load(file);
+            AgentConfig c = file == null ? loader.defaultsOnly() : loader.load(file);
             if (dataDir == null) {
                 return c;
             }

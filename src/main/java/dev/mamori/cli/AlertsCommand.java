@@ -3,6 +3,7 @@ package dev.mamori.cli;
 import dev.mamori.alert.Alert;
 import dev.mamori.alert.AlertJson;
 import dev.mamori.alert.AlertStore;
+import dev.mamori.output.SafeText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -67,7 +68,7 @@ final class AlertsCommand {
             try {
                 found = AlertStore.searchReadOnly(store, query, limit);
             } catch (IllegalArgumentException e) {
-                err.println("mamori alerts search: " + e.getMessage());
+                err.println("mamori alerts search: " + SafeText.of(e.getMessage()));
                 return ExitCodes.FATAL;
             }
             var triage = AlertStore.triageState(store);
@@ -81,9 +82,9 @@ final class AlertsCommand {
                     }
                     out.println(json);
                 } else {
-                    out.printf(Locale.ROOT, "%-25s %-6s %-10s %-10s %-9s rec %-5d %s  %s  %s%n",
+                    out.print(SafeText.format("%-25s %-6s %-10s %-10s %-9s rec %-5d %s  %s  %s%n",
                             TIME.format(a.time().atZone(tz)), a.severity(), a.exitPoint(), a.action(),
-                            t == null ? "open" : t.action(), a.records(), a.path(), TypeCounts.text(a.counts()), a.id());
+                            t == null ? "open" : t.action(), a.records(), a.path(), TypeCounts.text(a.counts()), a.id()));
                 }
             }
             if (format == Format.table) {

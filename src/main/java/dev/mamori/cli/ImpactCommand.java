@@ -8,6 +8,7 @@ import dev.mamori.extract.ForkedExtractor;
 import dev.mamori.extract.TikaExtractor;
 import dev.mamori.impact.Impact;
 import dev.mamori.impact.ImpactCounter;
+import dev.mamori.output.SafeText;
 import dev.mamori.rules.RuleSet;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -94,7 +95,8 @@ final class ImpactCommand implements Callable<Integer> {
                 impact.persons());
         out.printf("card numbers: %d   My Numbers: %d%n", impact.cards(), impact.myNumbers());
         if (!impact.notCounted().isEmpty()) {
-            out.println("not counted (" + impact.notCounted().size() + "): " + String.join(", ", impact.notCounted()));
+            out.println("not counted (" + impact.notCounted().size() + "): "
+                    + SafeText.of(String.join(", ", impact.notCounted())));
         }
         switch (impact.judgement()) {
             case REQUIRED -> out.println("APPI report to the PPC: REQUIRED: " + String.join(", ", impact.criteria()));

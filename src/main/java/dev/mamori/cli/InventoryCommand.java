@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mamori.agent.AgentConfig;
 import dev.mamori.alert.Alert;
 import dev.mamori.alert.AlertStore;
+import dev.mamori.output.SafeCsv;
 import dev.mamori.quarantine.Quarantine;
 import dev.mamori.quarantine.QuarantineRecord;
 import dev.mamori.scan.DocumentResult;
@@ -23,8 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -144,11 +143,9 @@ final class InventoryCommand implements Callable<Integer> {
     }
 
     private static void csv(List<Entry> entries, PrintWriter out) throws IOException {
-        out.write('\uFEFF'); // Excel in a Japanese locale reads UTF-8 only with a BOM
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder()
-                .setHeader("path", "severity", "records", "types", "last_scanned", "state").get())) {
+        try (SafeCsv csv = SafeCsv.forExcel(out, "path", "severity", "records", "types", "last_scanned", "state")) {
             for (Entry e : entries) {
-                csv.printRecord(e.path(), e.severity(), e.records(), TypeCounts.text(e.types()), e.scanned(), e.state());
+                csv.row(e.path(), e.severity(), e.records(), TypeCounts.text(e.types()), e.scanned(), e.state());
             }
         }
     }
@@ -181,6 +178,6 @@ final class InventoryCommand implements Callable<Integer> {
     }
 
     private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return dev.mamori.output.SafeText.html(s);
     }
 }

@@ -1,6 +1,7 @@
 package dev.mamori.cli;
 
 import dev.mamori.agent.AgentConfig;
+import dev.mamori.output.SafeText;
 import dev.mamori.quarantine.Quarantine;
 import dev.mamori.quarantine.QuarantineRecord;
 import java.io.IOException;
@@ -44,9 +45,10 @@ final class QuarantineCommand {
             }
             PrintWriter out = stdout();
             for (QuarantineRecord r : q.list()) {
-                out.printf("%s  %s  %s%s%n    %s%n", r.id(), r.time(), r.original(),
-                        r.restored() == null ? "" : "  (restored " + r.restored() + ")", r.reason());
+                out.print(SafeText.format("%s  %s  %s%s%n    %s%n", r.id(), r.time(), r.original(),
+                        r.restored() == null ? "" : "  (restored " + r.restored() + ")", r.reason()));
             }
+            out.flush();
             return ExitCodes.CLEAN;
         }
     }
@@ -68,10 +70,10 @@ final class QuarantineCommand {
             }
             try {
                 QuarantineRecord r = q.restore(id);
-                stdout().println("restored " + r.original());
+                stdout().println("restored " + SafeText.of(r.original()));
                 return ExitCodes.CLEAN;
             } catch (IOException e) {
-                err.println("mamori quarantine restore: " + e.getMessage());
+                err.println("mamori quarantine restore: " + SafeText.of(e.getMessage()));
                 return ExitCodes.FATAL;
             }
         }

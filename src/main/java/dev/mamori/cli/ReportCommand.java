@@ -12,6 +12,7 @@ import dev.mamori.extract.Extractor;
 import dev.mamori.extract.ForkedExtractor;
 import dev.mamori.extract.TikaExtractor;
 import dev.mamori.impact.ImpactCounter;
+import dev.mamori.output.SafeCsv;
 import dev.mamori.report.AppiAssessor;
 import dev.mamori.report.AppiCase;
 import dev.mamori.report.HtmlReport;
@@ -46,8 +47,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -275,16 +274,15 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     private static void csv(ReportData d, Messages m, Writer out) throws IOException {
-        out.write('\uFEFF'); // Excel in Japan opens UTF-8 CSV correctly only with a BOM
         DateTimeFormatter time = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(d.zone());
-        CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader("time", "severity", "exit_point", "host",
+        SafeCsv csv = SafeCsv.forExcel(out, "time", "severity", "exit_point", "host",
                 "user", "path", "records", "types", "samples", "appi_reportable", "action", "triage", "triage_by",
-                "triage_at", "id").get());
+                "triage_at", "id");
         for (Alert a : d.alerts()) {
             var t = d.triage().get(a.id());
             String types = a.counts().isEmpty() ? m.get("reason." + d.reasons().getOrDefault(a.id(), "unknown"))
                     : ReportData.typeList(a.counts(), m);
-            csv.printRecord(time.format(a.time().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)), a.severity(),
+            csv.row(time.format(a.time().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)), a.severity(),
                     a.exitPoint(), a.host(), a.user(), a.path(), a.records(), types, String.join(" | ", a.samples()),
                     a.appiReportable(), a.action(), t == null ? "open" : t.action(), t == null ? "" : t.by(),
                     t == null ? "" : time.format(t.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)), a.id());

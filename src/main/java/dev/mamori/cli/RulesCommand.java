@@ -10,6 +10,7 @@ import dev.mamori.detect.ScanText;
 import dev.mamori.extract.ExtractedDocument;
 import dev.mamori.extract.ExtractionLimits;
 import dev.mamori.extract.TikaExtractor;
+import dev.mamori.output.SafeText;
 import dev.mamori.rules.RuleSet;
 import dev.mamori.rules.SampleCheck;
 import dev.mamori.scan.DocumentAnalyzer;
@@ -161,16 +162,18 @@ final class RulesCommand {
             for (ExtractedDocument doc : docs) {
                 DocumentAnalyzer.Analysis analysis = analyzer.analyzeWithFindings(doc);
                 DocumentResult result = analysis.result();
-                out.printf("%s: status %s, severity %s, records %d%s%n", doc.path(), result.status().label(),
+                out.printf("%s: status %s, severity %s, records %d%s%n", SafeText.of(doc.path()), result.status().label(),
                         result.verdict().severity().label(), result.verdict().records(),
                         result.verdict().policyRules().isEmpty() ? "" : " (policy: " + String.join(", ", result.verdict().policyRules()) + ")");
                 for (Finding f : analysis.findings()) {
-                    out.printf("  %-24s %-6s %-26s %s%s%n", f.type(), f.confidence().label(), f.ruleId(), f.masked(),
-                            showRaw ? "  = " + doc.text().substring(f.start(), f.end()) : "");
-                    out.printf("      why: %s%n", String.join("; ", f.explanation()));
+                    // the explanation quotes the document (a column heading): escaped like the value
+                    out.print(SafeText.format("  %-24s %-6s %-26s %s%s%n", f.type(), f.confidence().label(), f.ruleId(),
+                            f.masked(), showRaw ? "  = " + doc.text().substring(f.start(), f.end()) : ""));
+                    out.print(SafeText.format("      why: %s%n", String.join("; ", f.explanation())));
                 }
                 sensitive |= result.verdict().severity() != dev.mamori.verdict.Severity.NONE;
             }
+            out.flush();
             return sensitive ? ExitCodes.SENSITIVE : ExitCodes.CLEAN;
         }
     }

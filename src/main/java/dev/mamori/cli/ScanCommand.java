@@ -93,7 +93,7 @@ final class ScanCommand implements Callable<Integer> {
             limits = new ExtractionLimits(maxBytes, maxChars, maxDepth, maxMembers, Duration.ofSeconds(timeoutSeconds),
                     workerHeapMb);
         } catch (IllegalArgumentException e) {
-            err.println("mamori scan: " + e.getMessage());
+            err.println("mamori scan: " + dev.mamori.output.SafeText.of(e.getMessage()));
             return ExitCodes.FATAL;
         }
         boolean showProgress = progress != null ? progress : System.console() != null;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mamori.agent.AgentConfig;
 import dev.mamori.agent.AgentStatus;
+import dev.mamori.output.SafeText;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -58,9 +59,9 @@ final class StatusCommand implements Callable<Integer> {
             out.printf("places watched: %d   queue: %d%n", s.path("places").size(), s.path("queue").asLong());
             java.util.List<String> packs = new java.util.ArrayList<>();
             s.path("rulePacks").forEach(p -> packs.add(p.asText()));
-            out.printf("rule packs: %s%n", packs.isEmpty() ? "-" : String.join(", ", packs));
+            out.print(SafeText.format("rule packs: %s%n", packs.isEmpty() ? "-" : String.join(", ", packs)));
             for (JsonNode place : s.path("places")) {
-                out.printf("  %-10s %s%n", place.path("kind").asText(), place.path("path").asText());
+                out.print(SafeText.format("  %-10s %s%n", place.path("kind").asText(), place.path("path").asText()));
             }
             out.printf("files scanned: %d (extracted %d, same content as a known file %d, unchanged %d, skipped %d, "
                             + "gone before scan %d)%n", s.path("scanned").asLong(), s.path("extracted").asLong(),
@@ -68,19 +69,21 @@ final class StatusCommand implements Callable<Integer> {
                     s.path("vanished").asLong() + s.path("deletedBeforeScan").asLong());
             out.printf("alerts: %d   quarantined: %d%n", s.path("alerts").asLong(), s.path("quarantined").asLong());
             for (JsonNode sink : s.path("sinks")) {
-                out.printf("sink %-8s backlog %d%s%s%n", sink.path("name").asText(), sink.path("backlog").asLong(),
+                out.print(SafeText.format("sink %-8s backlog %d%s%s%n", sink.path("name").asText(), sink.path("backlog").asLong(),
                         sink.path("dropped").asLong() > 0 ? ", passed over (spool full) " + sink.path("dropped").asLong() : "",
-                        sink.hasNonNull("error") ? ", DOWN: " + sink.path("error").asText() : "");
+                        sink.hasNonNull("error") ? ", DOWN: " + sink.path("error").asText() : ""));
             }
             for (JsonNode p : s.path("problems")) {
-                out.printf("PROBLEM since %s: %s%n", p.path("since").asText(), p.path("message").asText());
+                out.print(SafeText.format("PROBLEM since %s: %s%n", p.path("since").asText(), p.path("message").asText()));
             }
             if (s.path("problems").isEmpty()) {
                 out.println("problems: none");
             }
             if (s.has("lastError")) {
-                out.printf("last file not judged (%s): %s%n", s.path("lastErrorAt").asText(), s.path("lastError").asText());
+                out.print(SafeText.format("last file not judged (%s): %s%n", s.path("lastErrorAt").asText(),
+                        s.path("lastError").asText()));
             }
+            out.flush();
         }
         return alive ? ExitCodes.CLEAN : ExitCodes.SENSITIVE;
     }

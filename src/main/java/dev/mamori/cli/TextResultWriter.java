@@ -1,6 +1,7 @@
 package dev.mamori.cli;
 
 import dev.mamori.extract.ExtractionStatus;
+import dev.mamori.output.SafeText;
 import dev.mamori.scan.DocumentResult;
 import dev.mamori.scan.ScanSummary;
 import dev.mamori.verdict.FindingSummary;
@@ -10,7 +11,8 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
- * For people: one block per document that holds something or could not be read fully, then the
+ * For people (names and reasons through {@link SafeText}, so a file name cannot split a line or
+ * drive the terminal): one block per document that holds something or could not be read fully, then the
  * summary. Clean documents are not listed (there may be thousands).
  */
 final class TextResultWriter implements ResultWriter {
@@ -31,9 +33,10 @@ final class TextResultWriter implements ResultWriter {
             return;
         }
         StringBuilder head = new StringBuilder();
-        head.append(String.format(Locale.ROOT, "%-6s %s", r.verdict().severity().label().toUpperCase(Locale.ROOT), r.path()));
+        head.append(String.format(Locale.ROOT, "%-6s %s", r.verdict().severity().label().toUpperCase(Locale.ROOT),
+                SafeText.of(r.path())));
         if (r.status() != ExtractionStatus.OK) {
-            head.append("  [").append(r.status().label()).append(": ").append(r.reason()).append(']');
+            head.append("  [").append(r.status().label()).append(": ").append(SafeText.of(r.reason())).append(']');
         }
         if (r.verdict().records() > 0) {
             head.append("  records=").append(r.verdict().records());
@@ -44,7 +47,7 @@ final class TextResultWriter implements ResultWriter {
         out.println(head);
         for (FindingSummary f : r.verdict().findings()) {
             out.printf(Locale.ROOT, "         %-24s x%-5d %-6s %s  (%s)%n", f.type(), f.count(), f.confidence().label(),
-                    String.join(", ", f.samples()), f.rule());
+                    SafeText.of(String.join(", ", f.samples())), SafeText.of(f.rule()));
         }
     }
 

@@ -102,6 +102,8 @@ final class BirthDateValidator implements Validator {
         if (age < minAge || age > maxAge) {
             return Result.fail("age " + age + " outside " + minAge + "-" + maxAge);
         }
-        return Result.ok(date.toString(), "real calendar date" + (era != null ? " in the " + era.kanji + " era" : "") + ", age " + age);
+        // never the age itself: beside a masked date it would give the birth year away
+        return Result.ok(date.toString(), "real calendar date" + (era != null ? " in the " + era.kanji + " era" : "")
+                + ", age within " + minAge + "-" + maxAge);
     }
 }

@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class ForkedExtractor implements Extractor {
 
     private static final Logger LOG = LoggerFactory.getLogger(ForkedExtractor.class);
+    static final String WORKER_LOGGING = "dev/mamori/logging/worker.xml";
     /** JVM exit code of -XX:+ExitOnOutOfMemoryError. */
     private static final int OUT_OF_MEMORY_EXIT = 3;
     private static final long STARTUP_SECONDS = 120;
@@ -104,6 +105,8 @@ public final class ForkedExtractor implements Extractor {
         Worker() throws IOException {
             List<String> cmd = List.of(javaExecutable(), "-Xmx" + limits.workerHeapMb() + "m", "-Xss4m",
                     "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
+                    // nothing but parsers run there, and what they log can be the document: no logging at all
+                    "-Dlogback.configurationFile=" + WORKER_LOGGING,
                     "-cp", System.getProperty("java.class.path"), ExtractionWorker.class.getName(),
                     String.valueOf(limits.maxBytes()), String.valueOf(limits.maxChars()),
                     String.valueOf(limits.maxDepth()), String.valueOf(limits.maxMembers()));

@@ -10,7 +10,7 @@ public enum MaskStyle {
     LAST4,
     /** Keep the first character of the local part and the domain: {@code t***@example.co.jp}. */
     EMAIL,
-    /** Keep the first character of each name part: {@code 山* 太*}. */
+    /** Keep the first character of each name part of two or more: {@code 山* 太*}, {@code * *} for 林 肇. */
     NAME,
     /** Keep prefecture and municipality, mask the rest: {@code 東京都千代田区****}. */
     ADDRESS,

@@ -1,6 +1,10 @@
 package dev.mamori.mask;
 
-/** Masks evidence by style. Stateless and thread-safe. */
+/**
+ * Masks evidence by style. Stateless and thread-safe. Whatever the style, the masked text never
+ * holds the whole value, nor a whole name part: a one-character given name (肇) is masked too, and
+ * a short number keeps fewer digits (a phone number hides at least four, any other value two).
+ */
 public final class Masker {
 
     private static final char STAR = '*';
@@ -20,6 +24,45 @@ public final class Masker {
             case NONE -> s;
             case ALL -> all(s);
         };
+    }
+
+    /**
+     * A file path with every folder and file name masked to its first character and its extension
+     * (up to five characters after the last dot) kept, separators ({@code /}, {@code \\}, an
+     * archive's {@code !/}) kept: {@code /home/taro/顧客リスト.csv} becomes {@code /h***}{@code /t***}{@code /顧****.csv}.
+     * A one-character name becomes {@code *}. File names are personal data too
+     * ({@code 履歴書_高橋さくら.docx}).
+     */
+    public static String path(String path) {
+        StringBuilder b = new StringBuilder(path.length());
+        int start = 0;
+        for (int i = 0; i <= path.length(); i++) {
+            char c = i == path.length() ? '/' : path.charAt(i);
+            if (c == '/' || c == '\\' || c == '!') {
+                b.append(pathPart(path.substring(start, i)));
+                if (i < path.length()) {
+                    b.append(c);
+                }
+                start = i + 1;
+            }
+        }
+        return b.toString();
+    }
+
+    private static String pathPart(String part) {
+        int dot = part.lastIndexOf('.');
+        String extension = "";
+        if (dot > 0 && part.length() - dot <= 6) {
+            extension = part.substring(dot);
+            part = part.substring(0, dot);
+        }
+        if (part.isEmpty()) {
+            return extension;
+        }
+        int first = Character.charCount(part.codePointAt(0));
+        int rest = part.codePointCount(first, part.length());
+        String stars = String.valueOf(STAR).repeat(rest);
+        return (rest == 0 ? String.valueOf(STAR) : part.substring(0, first) + stars) + extension;
     }
 
     private static String collapseWhitespace(String s) {
@@ -58,12 +101,15 @@ public final class Masker {
         if (s.startsWith("+")) {
             keepFront = Math.min(keepFront, 2);
         }
+        // at least four digits hidden, and at most half shown at the end: a short number is not shown whole
+        int keepBack = Math.min(4, digits / 2);
+        keepFront = Math.max(0, Math.min(keepFront, digits - keepBack - 4));
         StringBuilder b = new StringBuilder(s.length());
         int index = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (isDigit(c)) {
-                b.append(index < keepFront || index >= digits - 4 ? c : STAR);
+                b.append(index < keepFront || index >= digits - keepBack ? c : STAR);
                 index++;
             } else {
                 b.append(c);
@@ -72,8 +118,9 @@ public final class Masker {
         return b.toString();
     }
 
-    private static String keepLastDigits(String s, int keep) {
+    private static String keepLastDigits(String s, int keepAtMost) {
         int digits = countDigits(s);
+        int keep = Math.max(0, Math.min(keepAtMost, digits - 2)); // a short value is never shown whole
         StringBuilder b = new StringBuilder(s.length());
         int index = 0;
         for (int i = 0; i < s.length(); i++) {
@@ -92,31 +139,42 @@ public final class Masker {
 
     private static String email(String s) {
         int at = s.lastIndexOf('@');
-        if (at <= 0) {
-            return all(s);
+        if (at <= 1) {
+            // a one-character local part would be shown whole
+            return at == 1 ? "***" + s.substring(at) : all(s);
         }
         return s.charAt(0) + "***" + s.substring(at);
     }
 
+    /** The first character of each part of two or more, a star for every other one: 林 肇 → * *, 高橋 さくら → 高* さ**. */
     private static String name(String s) {
         StringBuilder b = new StringBuilder(s.length());
-        boolean partStart = true;
-        for (int i = 0; i < s.length(); ) {
+        int i = 0;
+        while (i < s.length()) {
             int cp = s.codePointAt(i);
-            if (Character.isWhitespace(cp) || cp == '\u3000' || cp == '・') {
+            if (isNameSeparator(cp)) {
                 b.appendCodePoint(cp);
-                partStart = true;
-            } else {
-                if (partStart) {
-                    b.appendCodePoint(cp);
-                } else {
-                    b.append(STAR);
-                }
-                partStart = false;
+                i += Character.charCount(cp);
+                continue;
             }
-            i += Character.charCount(cp);
+            int end = i;
+            int length = 0;
+            while (end < s.length() && !isNameSeparator(s.codePointAt(end))) {
+                end += Character.charCount(s.codePointAt(end));
+                length++;
+            }
+            if (length > 1) {
+                b.appendCodePoint(cp);
+                length--;
+            }
+            b.append(String.valueOf(STAR).repeat(length));
+            i = end;
         }
         return b.toString();
+    }
+
+    private static boolean isNameSeparator(int cp) {
+        return Character.isWhitespace(cp) || cp == '\u3000' || cp == '・';
     }
 
     private static String address(String s) {
@@ -147,7 +205,8 @@ public final class Masker {
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            b.append(isDigit(c) || c == '元' ? STAR : c);
+            // kanji numerals too: 昭和五十六年三月三日 is as much a date as 昭和56年3月3日
+            b.append(isDigit(c) || "元〇一二三四五六七八九十".indexOf(c) >= 0 ? STAR : c);
         }
         return b.toString();
     }

@@ -259,7 +259,6 @@ public final class HtmlReport {
     }
 
     static String esc(String s) {
-        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
-                .replace("'", "&#39;");
+        return dev.mamori.output.SafeText.html(s);
     }
 }

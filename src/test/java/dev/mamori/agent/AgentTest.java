@@ -83,7 +83,7 @@ class AgentTest {
                 scan:
                   isolation: in_process
                 alerts:
-                  webhook: {url: 'http://127.0.0.1:%d/alerts'}
+                  webhook: {url: 'http://127.0.0.1:%d/alerts', allow-plain-http: true}
                   retry-seconds: 1
                 %s
                 """.formatted(data, webhook.getAddress().getPort(), extraConfig));
