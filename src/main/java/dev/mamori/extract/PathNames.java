@@ -9,8 +9,8 @@ import java.util.Locale;
 /**
  * File names as people can read them, whatever their bytes. On Unix a name is bytes; a name that
  * is not valid UTF-8 (or not valid in the locale's encoding) decodes into replacement characters,
- * and two such names look alike. {@link #display} shows the bytes that are not UTF-8 escaped
- * ({@code \x83\x8c.csv}), so the auditor sees which file it is.
+ * and two such names look alike. {@link #display} shows a name that is not UTF-8 with its non-ASCII
+ * bytes escaped ({@code \x8c\xda\x8bq.csv}), so the auditor sees which file it is.
  */
 public final class PathNames {
 
@@ -78,37 +78,41 @@ public final class PathNames {
         }
     }
 
-    /** UTF-8 runs as text, every other byte (and control characters) as {@code \xNN}. */
+    /**
+     * Each name in the path as text when it is valid UTF-8; in a name that is not, every byte
+     * outside printable ASCII as {@code \xNN} (a stray valid sequence inside such a name would only
+     * mislead). Control characters and backslashes are escaped everywhere.
+     */
     static String escape(byte[] bytes) {
         StringBuilder b = new StringBuilder();
-        int i = 0;
-        while (i < bytes.length) {
-            int n = utf8Length(bytes, i);
-            if (n > 0) {
-                String s = new String(bytes, i, n, StandardCharsets.UTF_8);
-                if (n == 1 && (bytes[i] < 0x20 || bytes[i] == 0x7F || bytes[i] == '\\')) {
-                    b.append(String.format(Locale.ROOT, "\\x%02x", bytes[i] & 0xFF));
-                } else {
-                    b.append(s);
-                }
-                i += n;
-            } else {
-                b.append(String.format(Locale.ROOT, "\\x%02x", bytes[i] & 0xFF));
-                i++;
+        int start = 0;
+        for (int i = 0; i <= bytes.length; i++) {
+            if (i < bytes.length && bytes[i] != '/') {
+                continue;
             }
+            byte[] name = java.util.Arrays.copyOfRange(bytes, start, i);
+            boolean utf8 = MemberNames.strict(name, StandardCharsets.UTF_8) != null;
+            int j = 0;
+            while (j < name.length) {
+                int c = name[j] & 0xFF;
+                if (c < 0x20 || c == 0x7F || c == '\\' || (c >= 0x80 && !utf8)) {
+                    b.append(String.format(Locale.ROOT, "\\x%02x", c));
+                    j++;
+                } else if (c < 0x80) {
+                    b.append((char) c);
+                    j++;
+                } else {
+                    int n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2; // a valid name: whole sequences
+                    b.append(new String(name, j, n, StandardCharsets.UTF_8));
+                    j += n;
+                }
+            }
+            if (i < bytes.length) {
+                b.append('/');
+            }
+            start = i + 1;
         }
         return b.toString();
-    }
-
-    /** Length of the valid UTF-8 sequence at {@code i}, or 0. */
-    private static int utf8Length(byte[] b, int i) {
-        int c = b[i] & 0xFF;
-        int n = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-        if (n == 0 || i + n > b.length) {
-            return 0;
-        }
-        byte[] seq = java.util.Arrays.copyOfRange(b, i, i + n);
-        return MemberNames.strict(seq, StandardCharsets.UTF_8) != null ? n : 0;
     }
 
     /** The file's extension when it is plain ASCII ({@code .csv}), else "". */

@@ -70,8 +70,10 @@ public final class TikaExtractor implements Extractor {
         try {
             size = Files.size(file);
         } catch (IOException e) {
-            listener.done(rootKey, ExtractedDocument.uninspectable(displayPath, Uninspectable.UNREADABLE,
-                    "cannot read the file: " + brief(e)));
+            listener.done(rootKey, PathNames.isLossy(file)
+                    ? ExtractedDocument.uninspectable(displayPath, Uninspectable.UNDECODABLE_NAME,
+                            "the file name is not valid in this system's encoding and the file cannot be opened: " + brief(e))
+                    : ExtractedDocument.uninspectable(displayPath, Uninspectable.UNREADABLE, "cannot read the file: " + brief(e)));
             return;
         }
         boolean partial = size > limits.maxBytes();
