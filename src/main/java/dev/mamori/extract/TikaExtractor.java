@@ -306,9 +306,12 @@ public final class TikaExtractor implements Extractor {
             }
             String readable = MemberNames.name(name, zipNames, parentMetadata);
             if (readable != null && !readable.equals(name)) {
-                // the type is detected from the name too, and '?' would end it like a URL query
                 metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, readable);
                 name = readable;
+            } else if (name != null && name.indexOf('?') >= 0) {
+                // an undecodable name ('?' for each odd byte): the type is detected from the name too,
+                // and a '?' would end it like a URL query, losing the extension
+                metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name.replace('?', '\uFFFD'));
             }
             if (name == null || name.isBlank()) {
                 name = metadata.get(TikaCoreProperties.EMBEDDED_RELATIONSHIP_ID);

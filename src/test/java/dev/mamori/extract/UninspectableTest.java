@@ -134,6 +134,26 @@ class UninspectableTest {
     }
 
     @Test
+    void aZipEntryNameInNeitherUtf8NorCp932KeepsItsExtensionForTypeDetection() throws Exception {
+        // Latin-1 "café.csv": 0xE9 then '.' is not CP932 either; the content is a Shift_JIS roster
+        Path zip = dir.resolve("latin.zip");
+        try (var out = new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(zip.toFile())) {
+            out.setEncoding("ISO-8859-1");
+            out.setUseLanguageEncodingFlag(false);
+            out.setCreateUnicodeExtraFields(
+                    org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream.UnicodeExtraFieldPolicy.NEVER);
+            out.putArchiveEntry(new org.apache.commons.compress.archivers.zip.ZipArchiveEntry("café.csv"));
+            out.write(ROSTER.getBytes(MemberNames.CP932));
+            out.closeArchiveEntry();
+        }
+        List<ExtractedDocument> docs = new TikaExtractor(ExtractionLimits.defaults()).extract(zip, "latin.zip");
+        assertThat(docs).as("%s", docs).anySatisfy(d -> {
+            assertThat(d.path()).startsWith("latin.zip!/caf");
+            assertThat(d.text()).contains("03-1234-5678");
+        });
+    }
+
+    @Test
     void aGzipMemberIsNamedFromItsHeaderOrTheOuterName() throws Exception {
         Path named = Documents.gzip(dir.resolve("export.csv.gz"), "顧客名簿_utf8.csv", ROSTER.getBytes(StandardCharsets.UTF_8));
         Path bare = Documents.gzip(dir.resolve("顧客名簿.csv.gz"), null, ROSTER.getBytes(StandardCharsets.UTF_8));
