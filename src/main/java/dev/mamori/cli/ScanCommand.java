@@ -27,8 +27,13 @@ import picocli.CommandLine.Parameters;
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = "Scan files and folders for personal information and confidential markings.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:nothing sensitive found", "1:sensitive content found (severity low or higher)",
-                "2:usage or fatal error (bad rule pack, unreadable output)"})
+        exitCodeList = {"0:nothing sensitive found, and every document was read completely",
+                "1:sensitive content found (severity low or higher; the default policy gives documents not read"
+                        + " completely severity medium)",
+                "2:usage or fatal error (a path that does not exist, a bad option or limit, a bad rule pack,"
+                        + " output that cannot be written)",
+                "3:nothing sensitive found, but some documents could not be read completely (possible only with"
+                        + " a policy that gives them severity none)"})
 final class ScanCommand implements Callable<Integer> {
 
     enum Format { text, jsonl, csv }
@@ -82,27 +87,35 @@ final class ScanCommand implements Callable<Integer> {
     boolean quiet;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        String usage = ScanOptionCheck.problem(this);
+        if (usage != null) {
+            err.println("mamori scan: " + usage);
+            return ExitCodes.FATAL;
+        }
         RuleSet ruleSet = rules.load(Clock.systemDefaultZone(), err);
         if (ruleSet == null) {
             return ExitCodes.FATAL;
         }
-        ExtractionLimits limits;
+        ExtractionLimits limits = new ExtractionLimits(maxBytes, maxChars, maxDepth, maxMembers,
+                Duration.ofSeconds(timeoutSeconds), workerHeapMb);
+        OutputStream stream;
         try {
-            limits = new ExtractionLimits(maxBytes, maxChars, maxDepth, maxMembers, Duration.ofSeconds(timeoutSeconds),
-                    workerHeapMb);
-        } catch (IllegalArgumentException e) {
-            err.println("mamori scan: " + dev.mamori.output.SafeText.of(e.getMessage()));
+            stream = output == null ? nonClosing(System.out) : Files.newOutputStream(output);
+        } catch (IOException e) {
+            err.println("mamori scan: cannot write results to " + output + ": " + ScanOptionCheck.brief(e));
             return ExitCodes.FATAL;
         }
         boolean showProgress = progress != null ? progress : System.console() != null;
         Extractor extractor = isolation == Isolation.process ? new ForkedExtractor(limits) : new TikaExtractor(limits);
-        try (OutputStream stream = output == null ? nonClosing(System.out) : Files.newOutputStream(output);
-             ResultWriter writer = writer(stream);
+        PrintWriter[] text = new PrintWriter[1];
+        ScanSummary summary;
+        try (OutputStream out = stream;
+             LineGuard writer = new LineGuard(writer(out, text), err);
              Scanner scanner = new Scanner(ruleSet, extractor, threads, Clock.systemDefaultZone())) {
             long total = showProgress ? scanner.count(paths) : -1;
-            ScanSummary summary = scanner.scan(paths, r -> {
+            summary = scanner.scan(paths, r -> {
                 try {
                     writer.write(r);
                 } catch (IOException e) {
@@ -110,17 +123,32 @@ final class ScanCommand implements Callable<Integer> {
                 }
             }, showProgress ? new ProgressBar(System.err) : (done, all) -> { }, total);
             writer.finish(summary);
-            if (!quiet && (format != Format.text || output != null)) {
-                SummaryPrinter.print(summary, err);
-            }
-            return summary.sensitive() ? ExitCodes.SENSITIVE : ExitCodes.CLEAN;
-        } catch (java.io.UncheckedIOException e) {
-            err.println("mamori scan: cannot write results: " + e.getCause().getMessage());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            IOException cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : (IOException) e;
+            err.println("mamori scan: cannot write results" + (output == null ? "" : " to " + output) + ": "
+                    + ScanOptionCheck.brief(cause));
             return ExitCodes.FATAL;
         }
+        if (text[0] != null && text[0].checkError()) { // a PrintWriter keeps its write errors to itself
+            err.println("mamori scan: cannot write results" + (output == null ? "" : " to " + output)
+                    + ": the output failed (disk full?)");
+            return ExitCodes.FATAL;
+        }
+        if (!quiet && (format != Format.text || output != null)) {
+            SummaryPrinter.print(summary, err);
+        }
+        return exitCode(summary);
     }
 
-    private ResultWriter writer(OutputStream stream) throws IOException {
+    /** Sensitive beats not-fully-read beats clean: 0 only when every document was read and is clean. */
+    static int exitCode(ScanSummary summary) {
+        if (summary.sensitive()) {
+            return ExitCodes.SENSITIVE;
+        }
+        return summary.uninspectable() > 0 ? ExitCodes.NOT_ALL_INSPECTED : ExitCodes.CLEAN;
+    }
+
+    private ResultWriter writer(OutputStream stream, PrintWriter[] text) throws IOException {
         if (format == Format.csv && output != null) {
             stream.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}); // BOM: Excel in Japan reads UTF-8 then
         }
@@ -128,7 +156,7 @@ final class ScanCommand implements Callable<Integer> {
         return switch (format) {
             case jsonl -> new JsonlResultWriter(w);
             case csv -> new CsvResultWriter(w);
-            case text -> new TextResultWriter(new PrintWriter(w), !quiet);
+            case text -> new TextResultWriter(text[0] = new PrintWriter(w), !quiet);
         };
     }
 

@@ -29,6 +29,12 @@ final class SummaryPrinter {
             out.printf(Locale.ROOT, " %s %d ", sv.label(), s.count(sv));
         }
         out.println();
+        if (s.uninspectable() > 0) {
+            StringBuilder causes = new StringBuilder();
+            s.uninspectableByCause().forEach((c, n) -> causes.append(causes.isEmpty() ? "" : ", ").append(c.label())
+                    .append(' ').append(n));
+            out.printf(Locale.ROOT, "  not fully inspected (never clean): %d documents (%s)%n", s.uninspectable(), causes);
+        }
         out.printf(Locale.ROOT, "  personal records: %d%s%n", s.records(),
                 s.reportable() > 0 ? "   APPI-reportable documents: " + s.reportable() : "");
         if (!s.documentsByType().isEmpty()) {

@@ -7,7 +7,8 @@ import java.time.Duration;
  *
  * @param maxBytes      bytes read from a file; a larger file is read only this far (status truncated)
  * @param maxChars      characters of text kept per file, all members together
- * @param maxDepth      archive/attachment nesting depth opened (the file itself is depth 0)
+ * @param maxDepth      archive/attachment nesting depth opened (the file itself is depth 0); the default, 10,
+ *                      covers mail-in-zip-in-zip chains as people forward them
  * @param maxMembers    documents opened inside one file
  * @param timeout       wall time for one file, members included (enforced in worker processes)
  * @param workerHeapMb  heap of each worker process: a parser that needs more fails only that file
@@ -16,7 +17,7 @@ public record ExtractionLimits(long maxBytes, int maxChars, int maxDepth, int ma
                                int workerHeapMb) {
 
     public static ExtractionLimits defaults() {
-        return new ExtractionLimits(256L * 1024 * 1024, 20_000_000, 5, 10_000, Duration.ofSeconds(60), 1024);
+        return new ExtractionLimits(256L * 1024 * 1024, 20_000_000, 10, 10_000, Duration.ofSeconds(60), 1024);
     }
 
     public ExtractionLimits {

@@ -11,6 +11,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 
 /**
  * Main class of an extraction worker process: reads requests on stdin, answers on stdout, until
@@ -32,16 +33,16 @@ public final class ExtractionWorker {
         TikaExtractor extractor = new TikaExtractor(limits);
         out.writeInt(WorkerProtocol.READY);
         out.flush();
+        ExtractionListener events = WorkerProtocol.writer(out);
         while (true) {
-            String file;
-            String display;
+            WorkerProtocol.Request request;
             try {
-                file = WorkerProtocol.readString(in);
-                display = WorkerProtocol.readString(in);
+                request = WorkerProtocol.readRequest(in);
             } catch (EOFException e) {
                 return; // the scan is over
             }
-            WorkerProtocol.writeResponse(out, extractor.extract(Path.of(file), display));
+            extractor.extract(Path.of(request.file()), request.display(), new HashSet<>(request.skip()), events);
+            WorkerProtocol.writeEnd(out);
         }
     }
 }

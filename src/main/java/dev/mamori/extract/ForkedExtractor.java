@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,8 +23,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Extraction in supervised worker processes: each worker is a JVM with a bounded heap that runs
  * {@link ExtractionWorker}. A file whose parser overruns the wall-time limit gets its worker
- * killed; one that exhausts the worker's heap ends that worker. Either way the file gets status
- * {@code error} with the reason, a fresh worker takes over, and the scan goes on.
+ * killed; one that exhausts the worker's heap ends that worker. Either way the document being read
+ * gets the typed cause ({@link Uninspectable#TIMEOUT}, {@link Uninspectable#WORKER_OUT_OF_MEMORY},
+ * {@link Uninspectable#WORKER_CRASH}), and a fresh worker takes over. After a crash the same file is
+ * read again, skipping the members already judged and the one that killed the worker, so the other
+ * members of a container are still judged (at most {@link #MAX_ATTEMPTS} workers per file). After a
+ * timeout the file's time is spent: what was finished stands, the rest is uninspectable.
  *
  * <p>Thread-safe: each calling thread borrows its own worker from the pool.
  */
@@ -34,6 +39,8 @@ public final class ForkedExtractor implements Extractor {
     /** JVM exit code of -XX:+ExitOnOutOfMemoryError. */
     private static final int OUT_OF_MEMORY_EXIT = 3;
     private static final long STARTUP_SECONDS = 120;
+    /** Workers one file may cost: each death costs the member it was reading, the next one goes on after it. */
+    static final int MAX_ATTEMPTS = 5;
 
     private final ExtractionLimits limits;
     private final LinkedBlockingDeque<Worker> idle = new LinkedBlockingDeque<>();
@@ -49,21 +56,73 @@ public final class ForkedExtractor implements Extractor {
         if (closed) {
             throw new IllegalStateException("extractor closed");
         }
+        DocumentCollector collected = new DocumentCollector();
+        try (ReadablePath readable = ReadablePath.of(file)) {
+            for (int attempt = 1; ; attempt++) {
+                Failure failure = attempt(readable.path(), displayPath, collected);
+                if (failure == null || !judgeRest(collected, displayPath, failure, attempt)) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            collected.done(displayPath, ExtractedDocument.uninspectable(displayPath, Uninspectable.UNREADABLE,
+                    "cannot read the file: " + TikaExtractor.brief(e)));
+        }
+        synchronized (collected) {
+            return collected.documents();
+        }
+    }
+
+    /** Why an attempt stopped before its end. */
+    record Failure(Uninspectable cause, String reason) {
+    }
+
+    /** One worker's go at the file, skipping what earlier attempts finished; null when it got to the end. */
+    private Failure attempt(Path file, String display, DocumentCollector collected) {
         Worker worker = idle.pollFirst();
         if (worker == null || !worker.alive()) {
             try {
                 worker = startWorker();
             } catch (IOException e) {
-                return List.of(ExtractedDocument.failed(displayPath, ExtractionStatus.ERROR,
-                        "could not start an extraction worker: " + TikaExtractor.brief(e)));
+                return new Failure(Uninspectable.WORKER_CRASH, "could not start an extraction worker: " + TikaExtractor.brief(e));
             }
         }
         try {
-            return worker.extract(file, displayPath);
+            return worker.extract(file, display, collected);
         } finally {
             if (worker.alive()) {
                 idle.offerFirst(worker);
             }
+        }
+    }
+
+    /**
+     * After a worker died: the document it was reading gets the cause; true when the file is to be
+     * read again (by a fresh worker) for the members not reached yet. A timeout ends the file (its
+     * time is spent); so does a death on the file itself, or too many deaths.
+     */
+    private static boolean judgeRest(DocumentCollector collected, String display, Failure failure, int attempt) {
+        synchronized (collected) {
+            List<String> unfinished = collected.unfinished();
+            if (unfinished.isEmpty()) {
+                if (collected.isEmpty()) {
+                    collected.done(display, ExtractedDocument.uninspectable(display, failure.cause(), failure.reason()));
+                }
+                return false;
+            }
+            String culprit = unfinished.get(unfinished.size() - 1);
+            collected.done(culprit, ExtractedDocument.uninspectable(collected.path(culprit), failure.cause(),
+                    failure.reason()));
+            boolean again = failure.cause() != Uninspectable.TIMEOUT && unfinished.size() > 1 && attempt < MAX_ATTEMPTS;
+            if (!again) {
+                String stopped = failure.reason() + " while reading " + collected.path(culprit)
+                        + (attempt >= MAX_ATTEMPTS ? " (worker restarted " + (attempt - 1) + " times)" : "")
+                        + "; the members after it were not read";
+                for (String k : unfinished.subList(0, unfinished.size() - 1)) {
+                    collected.done(k, ExtractedDocument.uninspectable(collected.path(k), failure.cause(), stopped));
+                }
+            }
+            return again;
         }
     }
 
@@ -132,26 +191,69 @@ public final class ForkedExtractor implements Extractor {
             return alive && process.isAlive();
         }
 
-        List<ExtractedDocument> extract(Path file, String display) {
+        /** Null when the worker got to the end of the file; otherwise why it stopped (it is then gone). */
+        Failure extract(Path file, String display, DocumentCollector collected) {
+            ExtractionListener into = new ExtractionListener() {
+                @Override
+                public void begin(String key, String path) {
+                    synchronized (collected) {
+                        collected.begin(key, path);
+                    }
+                }
+
+                @Override
+                public void done(String key, ExtractedDocument doc) {
+                    synchronized (collected) {
+                        collected.done(key, doc);
+                    }
+                }
+            };
+            Set<String> skip;
+            synchronized (collected) {
+                skip = collected.doneKeys();
+            }
+            Future<Void> answer = null;
             try {
-                WorkerProtocol.writeRequest(requests, file.toAbsolutePath().toString(), display);
-                Future<List<ExtractedDocument>> answer = reader.submit(() -> WorkerProtocol.readResponse(responses));
-                return answer.get(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                WorkerProtocol.writeRequest(requests, file.toAbsolutePath().toString(), display, skip);
+                answer = reader.submit(() -> {
+                    WorkerProtocol.readResponse(responses, into);
+                    return null;
+                });
+                answer.get(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                return null;
             } catch (TimeoutException e) {
                 LOG.warn("{}: extraction exceeded {} s; worker stopped", display, limits.timeout().toSeconds());
                 stop();
-                return List.of(ExtractedDocument.failed(display, ExtractionStatus.ERROR,
-                        "timed out: extraction took longer than " + limits.timeout().toSeconds() + " s"));
+                settle(answer);
+                return new Failure(Uninspectable.TIMEOUT,
+                        "timed out: extraction took longer than " + limits.timeout().toSeconds() + " s (--timeout)");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 stop();
-                return List.of(ExtractedDocument.failed(display, ExtractionStatus.ERROR, "interrupted"));
+                settle(answer);
+                return new Failure(Uninspectable.WORKER_CRASH, "interrupted");
             } catch (IOException | ExecutionException e) {
-                return List.of(ExtractedDocument.failed(display, ExtractionStatus.ERROR, crashReason()));
+                Failure f = crashReason();
+                settle(answer);
+                return f;
             }
         }
 
-        private String crashReason() {
+        /** Waits for the reader to notice the worker is gone, so that no event arrives after this. */
+        private void settle(Future<Void> answer) {
+            if (answer == null) {
+                return;
+            }
+            try {
+                answer.get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException | java.util.concurrent.CancellationException e) {
+                // the stream broke, as expected
+            }
+        }
+
+        private Failure crashReason() {
             try {
                 process.waitFor(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -159,12 +261,13 @@ public final class ForkedExtractor implements Extractor {
             }
             stop();
             if (process.isAlive()) {
-                return "extraction worker stopped answering";
+                return new Failure(Uninspectable.WORKER_CRASH, "extraction worker stopped answering");
             }
             int code = process.exitValue();
             return code == OUT_OF_MEMORY_EXIT
-                    ? "out of memory: the parser needed more than " + limits.workerHeapMb() + " MB"
-                    : "the parser crashed its worker process (exit code " + code + ")";
+                    ? new Failure(Uninspectable.WORKER_OUT_OF_MEMORY,
+                            "out of memory: the parser needed more than " + limits.workerHeapMb() + " MB (--worker-heap)")
+                    : new Failure(Uninspectable.WORKER_CRASH, "the parser crashed its worker process (exit code " + code + ")");
         }
 
         void stop() {

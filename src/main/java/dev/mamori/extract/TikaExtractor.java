@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.commons.io.input.BoundedInputStream;
 import org.apache.commons.io.input.CloseShieldInputStream;
 import org.apache.tika.exception.EncryptedDocumentException;
@@ -16,8 +18,8 @@ import org.apache.tika.extractor.EmbeddedDocumentExtractor;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Message;
 import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.PDF;
 import org.apache.tika.metadata.TikaCoreProperties;
-import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
 import org.apache.tika.sax.BodyContentHandler;
@@ -37,72 +39,104 @@ public final class TikaExtractor implements Extractor {
     private static final List<String> TEXT_METADATA = List.of(Message.MESSAGE_FROM, Message.MESSAGE_TO,
             Message.MESSAGE_CC, Message.MESSAGE_BCC, "dc:creator", "meta:last-author", "dc:title", "dc:subject");
 
-    private final Parser parser = new AutoDetectParser();
+    private final Parser parser = MemberNames.parser();
     private final ExtractionLimits limits;
+    private final Ocr ocr;
 
     public TikaExtractor(ExtractionLimits limits) {
+        this(limits, Ocr.NONE);
+    }
+
+    public TikaExtractor(ExtractionLimits limits, Ocr ocr) {
         this.limits = limits;
+        this.ocr = ocr;
     }
 
     @Override
     public List<ExtractedDocument> extract(Path file, String displayPath) {
-        List<ExtractedDocument> out = new ArrayList<>();
+        DocumentCollector collected = new DocumentCollector();
+        extract(file, displayPath, Set.of(), collected);
+        return collected.documents();
+    }
+
+    /**
+     * Extracts {@code file}, telling {@code listener} of each document as it is begun and done.
+     * Members whose key is in {@code skip} are passed over (a previous attempt already judged them,
+     * or they killed its worker); they still count against the member limit.
+     */
+    void extract(Path file, String displayPath, Set<String> skip, ExtractionListener listener) {
+        String rootKey = displayPath;
         long size;
         try {
             size = Files.size(file);
         } catch (IOException e) {
-            out.add(ExtractedDocument.failed(displayPath, ExtractionStatus.ERROR, "cannot read the file: " + brief(e)));
-            return out;
+            listener.done(rootKey, PathNames.isLossy(file)
+                    ? ExtractedDocument.uninspectable(displayPath, Uninspectable.UNDECODABLE_NAME,
+                            "the file name is not valid in this system's encoding and the file cannot be opened: " + brief(e))
+                    : ExtractedDocument.uninspectable(displayPath, Uninspectable.UNREADABLE, "cannot read the file: " + brief(e)));
+            return;
         }
         boolean partial = size > limits.maxBytes();
-        Budget budget = new Budget(limits.maxChars(), limits.maxMembers());
+        Run run = new Run(limits.maxChars(), limits.maxMembers(), skip, listener);
+        ExtractedDocument root = null;
         try (InputStream in = partial
                 ? TikaInputStream.get(BoundedInputStream.builder().setInputStream(Files.newInputStream(file))
                         .setMaxCount(limits.maxBytes()).get())
                 : TikaInputStream.get(file)) {
             Metadata metadata = new Metadata();
             metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, String.valueOf(file.getFileName()));
-            parse(in, metadata, displayPath, 0, budget, out);
+            run.keyOf(displayPath);
+            listener.begin(rootKey, displayPath);
+            root = parse(in, metadata, displayPath, 0, run);
         } catch (IOException e) {
-            out.add(0, ExtractedDocument.failed(displayPath, ExtractionStatus.ERROR, "cannot read the file: " + brief(e)));
+            if (root == null) {
+                root = ExtractedDocument.uninspectable(displayPath, Uninspectable.UNREADABLE,
+                        "cannot read the file: " + brief(e));
+            }
         }
-        // members with nothing to inspect (pictures in a document, empty entries) are noise in results
-        out.removeIf(d -> d != out.get(0) && d.status() == ExtractionStatus.OK && d.text().isBlank());
-        if (partial && !out.isEmpty()) {
-            ExtractedDocument first = out.get(0);
+        if (partial) {
             String limit = "only the first " + limits.maxBytes() + " of " + size + " bytes read";
-            out.set(0, first.status() == ExtractionStatus.OK || first.status() == ExtractionStatus.TRUNCATED
-                    ? new ExtractedDocument(first.path(), ExtractionStatus.TRUNCATED, limit, first.contentType(), first.text())
-                    : new ExtractedDocument(first.path(), ExtractionStatus.ERROR,
-                            "larger than the read limit (" + limit + ") and unreadable in part: " + first.reason(),
-                            first.contentType(), first.text()));
+            root = root.status() == ExtractionStatus.OK || root.status() == ExtractionStatus.TRUNCATED
+                    ? root.partly(Uninspectable.TRUNCATED, limit)
+                    : root.partly(Uninspectable.TRUNCATED,
+                            "larger than the read limit (" + limit + ") and unreadable in part: " + root.reason());
         }
-        return out;
+        listener.done(rootKey, root);
     }
 
-    /** Shared by a file and all its members: characters and members left. */
-    private static final class Budget {
+    /** Shared by a file and all its members: characters and members left, keys met, members to skip. */
+    private static final class Run {
         int chars;
         int members;
         boolean membersExhausted;
+        final Set<String> skip;
+        final ExtractionListener listener;
+        private final Map<String, Integer> seen = new HashMap<>();
 
-        Budget(int chars, int members) {
+        Run(int chars, int members, Set<String> skip, ExtractionListener listener) {
             this.chars = chars;
             this.members = members;
+            this.skip = skip;
+            this.listener = listener;
+        }
+
+        /** The path itself the first time, {@code path#2} the second time it is met (a zip may repeat a name). */
+        String keyOf(String path) {
+            int n = seen.merge(path, 1, Integer::sum);
+            return n == 1 ? path : path + "#" + n;
         }
     }
 
-    private void parse(InputStream stream, Metadata metadata, String path, int depth, Budget budget,
-                       List<ExtractedDocument> out) {
-        int slot = out.size();
-        out.add(null); // a container precedes its members
+    private ExtractedDocument parse(InputStream stream, Metadata metadata, String path, int depth, Run run) {
         StringWriter writer = new StringWriter();
-        int allowance = Math.max(0, budget.chars);
+        int allowance = Math.max(0, run.chars);
         WriteOutContentHandler limited = new WriteOutContentHandler(writer, allowance);
         ContentHandler handler = new BodyContentHandler(limited);
         ParseContext context = new ParseContext();
-        context.set(EmbeddedDocumentExtractor.class, new Members(path, depth, budget, out, metadata, context));
-        ExtractionStatus status = ExtractionStatus.OK;
+        ocr.configure(context);
+        Map<String, String> zipNames = stream instanceof TikaInputStream tis ? MemberNames.zipNames(tis) : Map.of();
+        context.set(EmbeddedDocumentExtractor.class, new Members(path, depth, run, metadata, context, zipNames));
+        Uninspectable cause = null;
         String reason = null;
         try {
             if (allowance == 0) {
@@ -112,36 +146,60 @@ public final class TikaExtractor implements Extractor {
         } catch (ZeroByteFileException e) {
             reason = null; // an empty file is simply empty
         } catch (EncryptedDocumentException e) {
-            status = ExtractionStatus.ENCRYPTED;
+            cause = Uninspectable.ENCRYPTED;
             reason = "password-protected: contents cannot be inspected";
         } catch (SAXException e) {
             if (WriteLimitReachedException.isWriteLimitReached(e)) {
-                status = ExtractionStatus.TRUNCATED;
+                cause = Uninspectable.CHAR_LIMIT;
                 reason = "character limit reached (" + limits.maxChars() + " per file)";
             } else {
-                status = ExtractionStatus.ERROR;
+                cause = Uninspectable.CORRUPT;
                 reason = "unreadable: " + brief(e);
             }
         } catch (Exception | StackOverflowError e) {
             if (causedByEncryption(e)) {
-                status = ExtractionStatus.ENCRYPTED;
+                cause = Uninspectable.ENCRYPTED;
                 reason = "password-protected: contents cannot be inspected";
             } else {
-                status = ExtractionStatus.ERROR;
+                cause = Uninspectable.CORRUPT;
                 reason = "corrupt or unreadable: " + brief(e);
             }
         }
         String text = withMetadata(metadata, writer.toString());
-        budget.chars -= text.length();
-        if (status == ExtractionStatus.OK) {
+        run.chars -= text.length();
+        if (cause == null) {
             List<String> locked = lockedEntries(stream, metadata);
             if (!locked.isEmpty()) {
-                status = ExtractionStatus.ENCRYPTED;
+                cause = Uninspectable.ENCRYPTED;
                 reason = "password-protected entries cannot be inspected: " + String.join(", ",
                         locked.subList(0, Math.min(3, locked.size()))) + (locked.size() > 3 ? ", ..." : "");
             }
         }
-        out.set(slot, new ExtractedDocument(path, status, reason, metadata.get(Metadata.CONTENT_TYPE), text));
+        if (cause == null && !ocr.reads()) {
+            int[] pages = pagesWithoutText(metadata);
+            if (pages[0] > 0) {
+                cause = Uninspectable.IMAGE_ONLY_PAGES;
+                reason = pages[0] + " of " + pages[1] + " pages hold no text (scanned images?) and no OCR is configured";
+            }
+        }
+        ExtractionStatus status = cause == null ? ExtractionStatus.OK : cause.status();
+        return new ExtractedDocument(path, status, reason, metadata.get(Metadata.CONTENT_TYPE), text, cause);
+    }
+
+    /** Pages without a single character of text, and all pages, from the PDF parser's per-page counts. */
+    static int[] pagesWithoutText(Metadata metadata) {
+        String[] perPage = metadata.getValues(PDF.CHARACTERS_PER_PAGE);
+        int empty = 0;
+        for (String chars : perPage) {
+            try {
+                if (Integer.parseInt(chars.trim()) == 0) {
+                    empty++;
+                }
+            } catch (NumberFormatException e) {
+                // not a count: not judged
+            }
+        }
+        return new int[] {empty, perPage.length};
     }
 
     /**
@@ -208,18 +266,18 @@ public final class TikaExtractor implements Extractor {
     private final class Members implements EmbeddedDocumentExtractor {
         private final String parentPath;
         private final int depth;
-        private final Budget budget;
-        private final List<ExtractedDocument> out;
+        private final Run run;
         private final Metadata parentMetadata;
         private final ParseContext parentContext;
+        private final Map<String, String> zipNames;
         private int unnamed;
 
-        Members(String parentPath, int depth, Budget budget, List<ExtractedDocument> out, Metadata parentMetadata,
-                ParseContext parentContext) {
+        Members(String parentPath, int depth, Run run, Metadata parentMetadata, ParseContext parentContext,
+                Map<String, String> zipNames) {
+            this.zipNames = zipNames;
             this.parentPath = parentPath;
             this.depth = depth;
-            this.budget = budget;
-            this.out = out;
+            this.run = run;
             this.parentMetadata = parentMetadata;
             this.parentContext = parentContext;
         }
@@ -246,6 +304,15 @@ public final class TikaExtractor implements Extractor {
                 }
                 return;
             }
+            String readable = MemberNames.name(name, zipNames, parentMetadata);
+            if (readable != null && !readable.equals(name)) {
+                metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, readable);
+                name = readable;
+            } else if (name != null && name.indexOf('?') >= 0) {
+                // an undecodable name ('?' for each odd byte): the type is detected from the name too,
+                // and a '?' would end it like a URL query, losing the extension
+                metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name.replace('?', '\uFFFD'));
+            }
             if (name == null || name.isBlank()) {
                 name = metadata.get(TikaCoreProperties.EMBEDDED_RELATIONSHIP_ID);
             }
@@ -253,22 +320,38 @@ public final class TikaExtractor implements Extractor {
                 name = "embedded-" + (++unnamed);
             }
             String path = parentPath + "!/" + name;
-            if (depth + 1 > limits.maxDepth()) {
-                out.add(ExtractedDocument.failed(path, ExtractionStatus.TRUNCATED,
-                        "not opened: nesting deeper than " + limits.maxDepth() + " levels"));
+            String key = run.keyOf(path);
+            if (run.skip.contains(key)) {
+                run.members--; // judged by an earlier attempt: counted, not read again
                 return;
             }
-            if (--budget.members < 0) {
-                if (!budget.membersExhausted) {
-                    budget.membersExhausted = true;
-                    out.add(ExtractedDocument.failed(path, ExtractionStatus.TRUNCATED,
-                            "not opened: more than " + limits.maxMembers() + " documents in one file"));
+            if (depth + 1 > limits.maxDepth()) {
+                run.listener.done(key, ExtractedDocument.uninspectable(path, Uninspectable.DEPTH_LIMIT,
+                        "not opened: nesting deeper than " + limits.maxDepth() + " levels (--max-depth)"));
+                return;
+            }
+            if (--run.members < 0) {
+                if (!run.membersExhausted) {
+                    run.membersExhausted = true;
+                    run.listener.done(key, ExtractedDocument.uninspectable(path, Uninspectable.MEMBER_LIMIT,
+                            "not opened: more than " + limits.maxMembers() + " documents in one file (--max-members);"
+                                    + " this and later members were not read"));
                 }
                 return;
             }
-            try (TikaInputStream member = TikaInputStream.get(CloseShieldInputStream.wrap(stream))) {
-                parse(member, metadata, path, depth + 1, budget, out);
+            run.listener.begin(key, path);
+            TikaInputStream member = TikaInputStream.get(CloseShieldInputStream.wrap(stream));
+            ExtractedDocument doc;
+            try {
+                doc = parse(member, metadata, path, depth + 1, run);
+            } finally {
+                try {
+                    member.close();
+                } catch (IOException e) {
+                    // its temporary copy only: the member was read
+                }
             }
+            run.listener.done(key, doc);
         }
     }
 }

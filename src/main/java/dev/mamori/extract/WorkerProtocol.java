@@ -5,54 +5,129 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
  * The byte protocol between a scan and its extraction workers, over the worker's stdin/stdout.
- * Request: file path, display path. Response: a count, then per document its path, status,
- * reason, content type and text. Strings are length-prefixed UTF-8 (length -1 = null).
- * On start the worker writes {@link #READY} once its parsers are loaded.
+ * Request: file path, display path, the keys of members to skip. Response: a stream of events as the
+ * worker proceeds — {@link #BEGIN} (key, path), {@link #DONE} (key, then the document's path, status,
+ * reason, content type, text and cause) — closed by {@link #END}. Events are flushed as they happen,
+ * so a worker that dies still leaves what it finished and what it was reading. Strings are
+ * length-prefixed UTF-8 (length -1 = null). On start the worker writes {@link #READY} once its
+ * parsers are loaded.
  */
 final class WorkerProtocol {
 
     static final int READY = 0x4D414D4F; // "MAMO"
+    static final int BEGIN = 1;
+    static final int DONE = 2;
+    static final int END = 3;
 
     private WorkerProtocol() {
     }
 
-    static void writeRequest(DataOutputStream out, String file, String display) throws IOException {
+    static void writeRequest(DataOutputStream out, String file, String display, Collection<String> skip)
+            throws IOException {
         writeString(out, file);
         writeString(out, display);
-        out.flush();
-    }
-
-    static void writeResponse(DataOutputStream out, List<ExtractedDocument> docs) throws IOException {
-        out.writeInt(docs.size());
-        for (ExtractedDocument d : docs) {
-            writeString(out, d.path());
-            writeString(out, d.status().name());
-            writeString(out, d.reason());
-            writeString(out, d.contentType());
-            writeString(out, d.text());
+        out.writeInt(skip.size());
+        for (String k : skip) {
+            writeString(out, k);
         }
         out.flush();
     }
 
-    static List<ExtractedDocument> readResponse(DataInputStream in) throws IOException {
+    record Request(String file, String display, List<String> skip) {
+    }
+
+    static Request readRequest(DataInputStream in) throws IOException {
+        String file = readString(in);
+        String display = readString(in);
         int n = in.readInt();
         if (n < 0 || n > 10_000_000) {
-            throw new IOException("corrupt worker response (count " + n + ")");
+            throw new IOException("corrupt request (skip count " + n + ")");
         }
-        List<ExtractedDocument> docs = new ArrayList<>(Math.min(n, 1_024)); // grows with what really arrives
+        List<String> skip = new ArrayList<>(Math.min(n, 1_024)); // grows with what really arrives
         for (int i = 0; i < n; i++) {
-            String path = readString(in);
-            ExtractionStatus status = status(readString(in));
-            String reason = readString(in);
-            String type = readString(in);
-            String text = readString(in);
-            docs.add(new ExtractedDocument(path, status, reason, type, text));
+            skip.add(readString(in));
         }
-        return docs;
+        return new Request(file, display, skip);
+    }
+
+    /** The worker's side: each event written and flushed as it happens. */
+    static ExtractionListener writer(DataOutputStream out) {
+        return new ExtractionListener() {
+            @Override
+            public void begin(String key, String path) {
+                try {
+                    out.writeInt(BEGIN);
+                    writeString(out, key);
+                    writeString(out, path);
+                    out.flush();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public void done(String key, ExtractedDocument d) {
+                try {
+                    out.writeInt(DONE);
+                    writeString(out, key);
+                    writeString(out, d.path());
+                    writeString(out, d.status().name());
+                    writeString(out, d.reason());
+                    writeString(out, d.contentType());
+                    writeString(out, d.text());
+                    writeString(out, d.cause() == null ? null : d.cause().name());
+                    out.flush();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        };
+    }
+
+    static void writeEnd(DataOutputStream out) throws IOException {
+        out.writeInt(END);
+        out.flush();
+    }
+
+    /** Reads events into {@code listener} until {@link #END}; throws when the stream breaks first. */
+    static void readResponse(DataInputStream in, ExtractionListener listener) throws IOException {
+        while (true) {
+            int tag = in.readInt();
+            switch (tag) {
+                case BEGIN -> {
+                    String key = readString(in);
+                    listener.begin(key, readString(in));
+                }
+                case DONE -> {
+                    String key = readString(in);
+                    String path = readString(in);
+                    ExtractionStatus status = status(readString(in));
+                    String reason = readString(in);
+                    String type = readString(in);
+                    String text = readString(in);
+                    String cause = readString(in);
+                    listener.done(key, new ExtractedDocument(path, status, reason, type, text,
+                            cause(cause)));
+                }
+                case END -> {
+                    return;
+                }
+                default -> throw new IOException("corrupt worker response (event " + tag + ")");
+            }
+        }
+    }
+
+    private static Uninspectable cause(String name) throws IOException {
+        try {
+            return name == null ? null : Uninspectable.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("corrupt worker response (cause '" + name + "')");
+        }
     }
 
     private static ExtractionStatus status(String name) throws IOException {

@@ -14,6 +14,7 @@ import dev.mamori.detect.Validator;
 import dev.mamori.detect.Validators;
 import dev.mamori.detect.ValueExclusions;
 import dev.mamori.extract.ExtractionStatus;
+import dev.mamori.extract.Uninspectable;
 import dev.mamori.mask.MaskStyle;
 import dev.mamori.verdict.Policy;
 import dev.mamori.verdict.PolicyRule;
@@ -30,6 +31,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -57,7 +59,8 @@ public final class RuleSetLoader {
     static final List<String> EXCLUSION_KEYS = List.of("values", "paths", "disable-rules");
     static final List<String> RECORD_KEYS = List.of("name-type", "companions", "window", "min-confidence");
     static final List<String> POLICY_KEYS = List.of("id", "severity", "when", "flags", "description");
-    static final List<String> WHEN_KEYS = List.of("type", "min-count", "min-confidence", "min-records", "status");
+    static final List<String> WHEN_KEYS = List.of("type", "min-count", "min-confidence", "min-records", "status",
+            "uninspectable");
     static final List<String> CONTEXT_KEYS = List.of("keywords", "proximity", "confidence", "required", "column-header");
     static final List<String> EXCLUDE_CONTEXT_KEYS = List.of("keywords", "proximity", "column-header");
     static final List<String> SAMPLE_KEYS = List.of("positive", "negative");
@@ -529,14 +532,29 @@ public final class RuleSetLoader {
                     statuses.add(st);
                 }
             }
+            Set<Uninspectable> causes = EnumSet.noneOf(Uninspectable.class);
+            for (String c : when.strings("uninspectable")) {
+                Uninspectable u = Uninspectable.parse(c);
+                if ("any".equalsIgnoreCase(c)) {
+                    causes.addAll(EnumSet.allOf(Uninspectable.class));
+                } else if (u == null) {
+                    List<String> known = new ArrayList<>(List.of("any"));
+                    EnumSet.allOf(Uninspectable.class).forEach(x -> known.add(x.label()));
+                    when.problem("uninspectable", what + ": unknown cause '" + c + "'" + suggestion(c, known)
+                            + " (" + String.join(", ", known) + ")");
+                } else {
+                    causes.add(u);
+                }
+            }
             Set<String> types = new HashSet<>(when.strings("type"));
             int minRecords = when.integer("min-records", 0, 0, Integer.MAX_VALUE);
-            int minCount = when.integer("min-count", types.isEmpty() && (minRecords > 0 || !statuses.isEmpty()) ? 0 : 1,
+            int minCount = when.integer("min-count",
+                    types.isEmpty() && (minRecords > 0 || !statuses.isEmpty() || !causes.isEmpty()) ? 0 : 1,
                     0, Integer.MAX_VALUE);
             Confidence minConfidence = confidence(when, "min-confidence", Confidence.LOW, what);
             if (id != null && severity != null) {
                 policy.add(new PolicyRule(id, severity,
-                        new PolicyRule.Condition(types, minCount, minConfidence, minRecords, statuses),
+                        new PolicyRule.Condition(types, minCount, minConfidence, minRecords, statuses, causes),
                         new LinkedHashSet<>(p.strings("flags")), p.string("description", "")));
             }
         }

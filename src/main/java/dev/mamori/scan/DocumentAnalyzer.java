@@ -4,6 +4,7 @@ import dev.mamori.detect.DetectionEngine;
 import dev.mamori.detect.ScanText;
 import dev.mamori.extract.ExtractedDocument;
 import dev.mamori.extract.ExtractionStatus;
+import dev.mamori.extract.Uninspectable;
 import dev.mamori.rules.RuleSet;
 import dev.mamori.verdict.DocumentFacts;
 import dev.mamori.verdict.FindingSummary;
@@ -37,6 +38,7 @@ public final class DocumentAnalyzer {
 
     public Analysis analyzeWithFindings(ExtractedDocument doc) {
         ExtractionStatus status = doc.status();
+        Uninspectable cause = doc.cause();
         String reason = doc.reason();
         var findings = java.util.List.<dev.mamori.detect.Finding>of();
         int recordCount = 0;
@@ -49,14 +51,29 @@ public final class DocumentAnalyzer {
                 if (status == ExtractionStatus.OK) {
                     status = ExtractionStatus.TRUNCATED;
                 }
+                if (cause == null) {
+                    cause = Uninspectable.DETECTION_INCOMPLETE;
+                }
                 String warnings = String.join("; ", detection.warnings());
                 reason = reason == null ? warnings : reason + "; " + warnings;
             }
         }
-        Policy.Outcome outcome = policy.judge(new DocumentFacts(status, findings, recordCount));
+        Policy.Outcome outcome = policy.judge(new DocumentFacts(status, cause, findings, recordCount));
         Verdict verdict = new Verdict(outcome.severity(), recordCount, FindingSummary.of(findings), outcome.ruleIds(),
-                outcome.flags());
+                outcome.flags(), cause);
+        reason = withCause(cause, status, reason);
         return new Analysis(new DocumentResult(doc.path(), status, reason, doc.contentType(), doc.text().length(), verdict),
                 findings);
+    }
+
+    /** The reason as shown: led by the cause's name ({@code timeout: ...}) unless the status already says it. */
+    static String withCause(Uninspectable cause, ExtractionStatus status, String reason) {
+        if (cause == null || cause.label().equals(status.label())) {
+            return reason;
+        }
+        if (reason == null || reason.isBlank()) {
+            return cause.label();
+        }
+        return reason.startsWith(cause.label() + ":") ? reason : cause.label() + ": " + reason;
     }
 }

@@ -1,5 +1,6 @@
 package dev.mamori.scan;
 
+import dev.mamori.extract.PathNames;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
@@ -14,7 +15,8 @@ import java.util.function.Consumer;
 /**
  * Walks the paths to scan: regular files, recursively through folders, never following links
  * (a link could lead out of the tree or into a loop). Excluded paths (globs from the rule packs)
- * are passed over; unreadable folders are reported, not fatal.
+ * are passed over; unreadable folders are reported, not fatal. A name that is not valid UTF-8 is
+ * shown with its odd bytes escaped ({@link PathNames#display}), and the file is still read.
  */
 final class FileWalker {
 
@@ -47,9 +49,9 @@ final class FileWalker {
                             return FileVisitResult.CONTINUE; // excluded on purpose by the rule packs
                         }
                         if (attrs.isRegularFile()) {
-                            sink.accept(new Entry(file, file.toString(), null, null));
+                            sink.accept(new Entry(file, PathNames.display(file), null, null));
                         } else {
-                            sink.accept(new Entry(file, file.toString(), null, attrs.isSymbolicLink()
+                            sink.accept(new Entry(file, PathNames.display(file), null, attrs.isSymbolicLink()
                                     ? "symbolic link not followed" : "not a regular file"));
                         }
                         return FileVisitResult.CONTINUE;
@@ -57,7 +59,7 @@ final class FileWalker {
 
                     @Override
                     public FileVisitResult visitFileFailed(Path file, IOException e) {
-                        sink.accept(new Entry(file, file.toString(), "cannot read: " + e.getClass().getSimpleName()
+                        sink.accept(new Entry(file, PathNames.display(file), "cannot read: " + e.getClass().getSimpleName()
                                 + (e.getMessage() == null ? "" : " " + e.getMessage()), null));
                         return FileVisitResult.CONTINUE;
                     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mamori.detect.Confidence;
 import dev.mamori.extract.ExtractionStatus;
+import dev.mamori.extract.Uninspectable;
 import dev.mamori.verdict.FindingSummary;
 import dev.mamori.verdict.Severity;
 import dev.mamori.verdict.Verdict;
@@ -34,6 +35,9 @@ public final class ResultJson {
         o.put("contentType", r.contentType());
         o.put("severity", r.verdict().severity().label());
         o.put("records", r.verdict().records());
+        if (r.verdict().uninspectable() != null) {
+            o.put("uninspectable", r.verdict().uninspectable().label());
+        }
         ArrayNode flags = o.putArray("flags");
         r.verdict().flags().stream().sorted().forEach(flags::add);
         ArrayNode policy = o.putArray("policy");
@@ -61,7 +65,8 @@ public final class ResultJson {
                     strings(f.path("explanation"))));
         }
         Verdict verdict = new Verdict(Severity.parse(o.path("severity").asText()), o.path("records").asInt(), findings,
-                strings(o.path("policy")), new LinkedHashSet<>(strings(o.path("flags"))));
+                strings(o.path("policy")), new LinkedHashSet<>(strings(o.path("flags"))),
+                o.hasNonNull("uninspectable") ? Uninspectable.parse(o.path("uninspectable").asText()) : null);
         return new DocumentResult(o.path("path").asText(), ExtractionStatus.parse(o.path("status").asText()),
                 o.hasNonNull("reason") ? o.path("reason").asText() : null, o.path("contentType").asText(), 0, verdict);
     }

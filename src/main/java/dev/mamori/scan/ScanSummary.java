@@ -1,6 +1,7 @@
 package dev.mamori.scan;
 
 import dev.mamori.extract.ExtractionStatus;
+import dev.mamori.extract.Uninspectable;
 import dev.mamori.verdict.FindingSummary;
 import dev.mamori.verdict.Severity;
 import java.time.Duration;
@@ -18,6 +19,7 @@ public final class ScanSummary {
     private final Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
     private final Map<String, Integer> documentsByType = new TreeMap<>();
     private final Map<String, Integer> findingsByType = new TreeMap<>();
+    private final Map<Uninspectable, Integer> byCause = new EnumMap<>(Uninspectable.class);
     private int records;
     private int reportable;
     private Duration elapsed = Duration.ZERO;
@@ -32,6 +34,9 @@ public final class ScanSummary {
         byStatus.merge(r.status(), 1, Integer::sum);
         bySeverity.merge(r.verdict().severity(), 1, Integer::sum);
         records += r.verdict().records();
+        if (r.verdict().uninspectable() != null) {
+            byCause.merge(r.verdict().uninspectable(), 1, Integer::sum);
+        }
         if (r.verdict().flags().contains("appi-reportable")) {
             reportable++;
         }
@@ -86,6 +91,16 @@ public final class ScanSummary {
     /** Findings of each type, all documents together. */
     public Map<String, Integer> findingsByType() {
         return findingsByType;
+    }
+
+    /** Documents not fully read, all causes together. */
+    public int uninspectable() {
+        return byCause.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** Documents not fully read, per cause, in the causes' order. */
+    public Map<Uninspectable, Integer> uninspectableByCause() {
+        return java.util.Collections.unmodifiableMap(byCause);
     }
 
     /** True when any document is more than severity none (the CLI's exit code 1). */

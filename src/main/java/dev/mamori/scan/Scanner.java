@@ -3,6 +3,7 @@ package dev.mamori.scan;
 import dev.mamori.extract.ExtractedDocument;
 import dev.mamori.extract.ExtractionStatus;
 import dev.mamori.extract.Extractor;
+import dev.mamori.extract.Uninspectable;
 import dev.mamori.rules.RuleSet;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -97,14 +98,15 @@ public final class Scanner implements AutoCloseable {
                 results.add(analyzer.analyze(doc));
             } catch (RuntimeException | StackOverflowError e) {
                 // a detector bug must cost one document, never the scan
-                results.add(failed(doc.path(), "detection failed: " + e.getClass().getSimpleName()));
+                results.add(analyzer.analyze(ExtractedDocument.uninspectable(doc.path(), Uninspectable.DETECTION_FAILED,
+                        "detection failed: " + e.getClass().getSimpleName())));
             }
         }
         return results;
     }
 
     private DocumentResult failed(String path, String reason) {
-        return analyzer.analyze(ExtractedDocument.failed(path, ExtractionStatus.ERROR, reason));
+        return analyzer.analyze(ExtractedDocument.uninspectable(path, Uninspectable.UNREADABLE, reason));
     }
 
     private static List<DocumentResult> await(Future<List<DocumentResult>> f) {

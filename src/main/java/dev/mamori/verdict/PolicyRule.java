@@ -2,6 +2,7 @@ package dev.mamori.verdict;
 
 import dev.mamori.detect.Confidence;
 import dev.mamori.extract.ExtractionStatus;
+import dev.mamori.extract.Uninspectable;
 import java.util.Set;
 
 /**
@@ -16,18 +17,24 @@ public record PolicyRule(String id, Severity severity, Condition when, Set<Strin
 
     /**
      * All given parts must hold. {@code types} empty means any type; {@code minCount} counts findings of
-     * those types at {@code minConfidence} or more; {@code statuses} empty means any status.
+     * those types at {@code minConfidence} or more; {@code statuses} empty means any status;
+     * {@code uninspectable} empty means any document, otherwise only documents not fully read for one
+     * of these causes.
      */
     public record Condition(Set<String> types, int minCount, Confidence minConfidence, int minRecords,
-                            Set<ExtractionStatus> statuses) {
+                            Set<ExtractionStatus> statuses, Set<Uninspectable> uninspectable) {
 
         public Condition {
             types = Set.copyOf(types);
             statuses = Set.copyOf(statuses);
+            uninspectable = Set.copyOf(uninspectable);
         }
 
         boolean holds(DocumentFacts facts) {
             if (!statuses.isEmpty() && !statuses.contains(facts.status())) {
+                return false;
+            }
+            if (!uninspectable.isEmpty() && (facts.uninspectable() == null || !uninspectable.contains(facts.uninspectable()))) {
                 return false;
             }
             if (minRecords > 0 && facts.records() < minRecords) {

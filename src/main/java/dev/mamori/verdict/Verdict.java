@@ -1,5 +1,6 @@
 package dev.mamori.verdict;
 
+import dev.mamori.extract.Uninspectable;
 import java.util.List;
 import java.util.Set;
 
@@ -11,9 +12,16 @@ import java.util.Set;
  * @param findings     per-rule summaries with masked samples
  * @param policyRules  ids of the policy rules that held
  * @param flags        e.g. {@code appi-reportable}
+ * @param uninspectable why the document was not fully read (null when it was): such a document is
+ *                     never clean, whatever its severity; the findings are those of the part read
  */
 public record Verdict(Severity severity, int records, List<FindingSummary> findings, List<String> policyRules,
-                      Set<String> flags) {
+                      Set<String> flags, Uninspectable uninspectable) {
+
+    public Verdict(Severity severity, int records, List<FindingSummary> findings, List<String> policyRules,
+                   Set<String> flags) {
+        this(severity, records, findings, policyRules, flags, null);
+    }
 
     public Verdict {
         findings = List.copyOf(findings);

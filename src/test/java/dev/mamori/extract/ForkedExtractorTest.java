@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +45,7 @@ class ForkedExtractorTest {
         try (ForkedExtractor extractor = new ForkedExtractor(limits)) {
             ExtractedDocument doc = extractor.extract(huge, "huge.txt").get(0);
             assertThat(doc.status()).isEqualTo(ExtractionStatus.ERROR);
+            assertThat(doc.cause()).isEqualTo(Uninspectable.WORKER_OUT_OF_MEMORY);
             assertThat(doc.reason()).contains("out of memory").contains("64 MB");
 
             ExtractedDocument next = extractor.extract(small, "small.txt").get(0);
@@ -59,10 +62,52 @@ class ForkedExtractorTest {
             List<ExtractedDocument> docs = extractor.extract(huge, "huge.txt");
             assertThat(docs).singleElement().satisfies(d -> {
                 assertThat(d.status()).isEqualTo(ExtractionStatus.ERROR);
+                assertThat(d.cause()).isEqualTo(Uninspectable.TIMEOUT);
                 assertThat(d.reason()).startsWith("timed out");
             });
         }
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void aMemberThatExhaustsTheWorkerCostsOnlyThatMemberAndTheOthersAreStillRead() throws Exception {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("dump.txt", Files.readAllBytes(huge));
+        entries.put("顧客名簿.csv", "氏名,電話番号\r\n山田 太郎,03-1234-5678\r\n".getBytes(StandardCharsets.UTF_8));
+        Path zip = Documents.zip(dir.resolve("export.zip"), entries);
+        var limits = new ExtractionLimits(1L << 30, 30_000_000, 5, 100, Duration.ofSeconds(120), 64);
+        try (ForkedExtractor extractor = new ForkedExtractor(limits)) {
+            List<ExtractedDocument> docs = extractor.extract(zip, "export.zip");
+            assertThat(docs).extracting(ExtractedDocument::path)
+                    .containsExactly("export.zip", "export.zip!/dump.txt", "export.zip!/顧客名簿.csv");
+            assertThat(docs.get(1).cause()).isEqualTo(Uninspectable.WORKER_OUT_OF_MEMORY);
+            assertThat(docs.get(2).cause()).isNull();
+            assertThat(docs.get(2).text()).contains("03-1234-5678");
+            assertThat(docs.get(0).cause()).isNull();
+        }
+    }
+
+    @Test
+    void aTimeoutKeepsTheMembersFinishedBeforeIt() throws Exception {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("顧客名簿.csv", "氏名,電話番号\r\n山田 太郎,03-1234-5678\r\n".getBytes(StandardCharsets.UTF_8));
+        byte[] dump = Files.readAllBytes(huge);
+        for (int i = 1; i <= 4; i++) { // 160 MB of text: far more than a second's parsing
+            entries.put("dump" + i + ".txt", dump);
+        }
+        Path zip = Documents.zip(dir.resolve("slow.zip"), entries);
+        var limits = new ExtractionLimits(1L << 30, 200_000_000, 5, 100, Duration.ofSeconds(1), 1024);
+        try (ForkedExtractor extractor = new ForkedExtractor(limits)) {
+            List<ExtractedDocument> docs = extractor.extract(zip, "slow.zip");
+            assertThat(docs.get(0).path()).isEqualTo("slow.zip");
+            assertThat(docs.get(0).cause()).isEqualTo(Uninspectable.TIMEOUT);
+            assertThat(docs.get(0).reason()).contains("while reading slow.zip!/dump");
+            assertThat(docs.get(1).path()).isEqualTo("slow.zip!/顧客名簿.csv");
+            assertThat(docs.get(1).text()).contains("03-1234-5678");
+            assertThat(docs.subList(2, docs.size())).isNotEmpty()
+                    .allSatisfy(d -> assertThat(d.path()).startsWith("slow.zip!/dump"))
+                    .anySatisfy(d -> assertThat(d.cause()).isEqualTo(Uninspectable.TIMEOUT));
+        }
     }
 
     @Test

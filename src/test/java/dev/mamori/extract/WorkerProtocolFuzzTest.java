@@ -17,7 +17,15 @@ class WorkerProtocolFuzzTest {
     void anyResponseIsReadOrRefused(FuzzedDataProvider data) {
         byte[] bytes = data.consumeRemainingAsBytes();
         try {
-            WorkerProtocol.readResponse(new DataInputStream(new ByteArrayInputStream(bytes)));
+            WorkerProtocol.readResponse(new DataInputStream(new ByteArrayInputStream(bytes)), new ExtractionListener() {
+                @Override
+                public void begin(String key, String path) {
+                }
+
+                @Override
+                public void done(String key, ExtractedDocument document) {
+                }
+            });
         } catch (IOException expected) {
             // corrupt or short: the caller records the file as not read
         }

@@ -172,6 +172,95 @@ public final class Documents {
         return file;
     }
 
+    /**
+     * A PDF whose first page is only a picture (a scanned form: no text layer) and whose second page
+     * holds {@code lines} as text.
+     */
+    public static Path scannedThenTextPdf(Path file, List<String> lines) throws IOException {
+        try (PDDocument doc = new PDDocument()) {
+            PDPage scan = new PDPage();
+            doc.addPage(scan);
+            java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage(200, 100,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = picture.createGraphics();
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, 200, 100);
+            g.setColor(java.awt.Color.BLACK);
+            g.drawLine(10, 50, 190, 50); // pen strokes, not text
+            g.dispose();
+            var image = org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(doc, picture);
+            try (PDPageContentStream cs = new PDPageContentStream(doc, scan)) {
+                cs.drawImage(image, 50, 400, 400, 200);
+            }
+            PDPage typed = new PDPage();
+            doc.addPage(typed);
+            try (PDPageContentStream cs = new PDPageContentStream(doc, typed)) {
+                cs.beginText();
+                cs.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 11);
+                cs.newLineAtOffset(50, 700);
+                for (String line : lines) {
+                    cs.showText(line);
+                    cs.newLineAtOffset(0, -16);
+                }
+                cs.endText();
+            }
+            doc.save(file.toFile());
+        }
+        return file;
+    }
+
+    /** {@code leaf} at the bottom of {@code levels} zips inside {@code file}: file!/l1.zip!/.../l{levels}.zip!/leaf. */
+    public static Path nestedZip(Path file, int levels, String leafName, byte[] leaf) throws IOException {
+        byte[] content = leaf;
+        String name = leafName;
+        for (int level = levels; level >= 0; level--) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+                zip.putNextEntry(new ZipEntry(name));
+                zip.write(content);
+                zip.closeEntry();
+            }
+            content = bytes.toByteArray();
+            name = "l" + level + ".zip";
+        }
+        Files.write(file, content);
+        return file;
+    }
+
+    /**
+     * A zip as Japanese Windows' Explorer writes it: entry names in CP932, without the UTF-8 flag
+     * (commons-compress with the name encoding set, language-encoding flag off).
+     */
+    public static Path cp932Zip(Path file, Map<String, byte[]> entries) throws IOException {
+        try (var zip = new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(file.toFile())) {
+            zip.setEncoding("windows-31j");
+            zip.setUseLanguageEncodingFlag(false);
+            zip.setCreateUnicodeExtraFields(
+                    org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream.UnicodeExtraFieldPolicy.NEVER);
+            for (var e : entries.entrySet()) {
+                var entry = new org.apache.commons.compress.archivers.zip.ZipArchiveEntry(e.getKey());
+                zip.putArchiveEntry(entry);
+                zip.write(e.getValue());
+                zip.closeArchiveEntry();
+            }
+        }
+        return file;
+    }
+
+    /** A gzip file; {@code headerName} (null for none) goes into the header in UTF-8, as GNU gzip on Linux writes it. */
+    public static Path gzip(Path file, String headerName, byte[] content) throws IOException {
+        var params = new org.apache.commons.compress.compressors.gzip.GzipParameters();
+        if (headerName != null) {
+            params.setFileNameCharset(StandardCharsets.UTF_8);
+            params.setFileName(headerName);
+        }
+        try (var gz = new org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream(
+                Files.newOutputStream(file), params)) {
+            gz.write(content);
+        }
+        return file;
+    }
+
     private static String b64(byte[] bytes) {
         return Base64.getEncoder().encodeToString(bytes);
     }
