@@ -95,6 +95,47 @@ public final class AlertStore implements AutoCloseable {
         notifyAll();
     }
 
+    /**
+     * Stores many alerts in order and {@code commitData} (a consumer's offsets, say) in the same
+     * commit: after a crash either both are on disk or neither is.
+     */
+    public synchronized void appendAll(List<Alert> alerts, java.util.Map<String, String> commitData) throws IOException {
+        for (Alert a : alerts) {
+            add(a);
+        }
+        writer.setLiveCommitData(new java.util.TreeMap<>(commitData).entrySet());
+        writer.commit();
+        notifyAll();
+    }
+
+    /** The user data of the last commit (empty for a new store or one never given any). */
+    public synchronized java.util.Map<String, String> commitData() {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        Iterable<java.util.Map.Entry<String, String>> live = writer.getLiveCommitData();
+        if (live != null) {
+            live.forEach(e -> out.put(e.getKey(), e.getValue()));
+        }
+        return out;
+    }
+
+    /** The user data of the store's last commit, read-only beside the process that writes it. */
+    public static java.util.Map<String, String> commitData(Path dir) throws IOException {
+        try (FSDirectory d = FSDirectory.open(dir); var reader = org.apache.lucene.index.DirectoryReader.open(d)) {
+            return new java.util.TreeMap<>(reader.getIndexCommit().getUserData());
+        }
+    }
+
+    /** True when an alert with this id is stored (committed) here. */
+    public boolean containsId(String alertId) throws IOException {
+        searchers.maybeRefreshBlocking();
+        IndexSearcher s = searchers.acquire();
+        try {
+            return s.count(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term("id", alertId))) > 0;
+        } finally {
+            searchers.release(s);
+        }
+    }
+
     private Alert add(Alert alert) throws IOException {
         Alert stored = alert.withSeq(lastSeq + 1);
         Document d = new Document();
