@@ -201,7 +201,7 @@ public final class Agent implements AutoCloseable {
         return new ArrayList<>(out.values());
     }
 
-    private List<Sink> sinks() {
+    private List<Sink> sinks() throws IOException {
         List<Sink> sinks = new ArrayList<>();
         var a = config.alerts();
         if (a.jsonl() != null) {
@@ -212,6 +212,9 @@ public final class Agent implements AutoCloseable {
         }
         if (a.webhookUrl() != null) {
             sinks.add(new WebhookSink(a.webhookUrl(), a.webhookTimeout()));
+        }
+        if (a.kafka() != null) {
+            sinks.add(new dev.mamori.fleet.KafkaSink(a.kafka(), "mamori-" + env.host()));
         }
         return sinks;
     }

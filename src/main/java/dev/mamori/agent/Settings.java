@@ -88,6 +88,14 @@ public final class Settings {
             choice("alerts.syslog.protocol", "udp", List.of("udp", "tcp"), "syslog transport (RFC 5424 messages)"),
             string("alerts.webhook.url", "", "HTTP endpoint that receives each alert as a JSON POST (empty: off)"),
             integer("alerts.webhook.timeout-ms", 5_000, 100, 600_000, "webhook request timeout"),
+            string("alerts.kafka.bootstrap", "", "Kafka brokers (host:port, comma-separated) that receive the alerts, keyed by host (empty: off)"),
+            string("alerts.kafka.topic", "mamori-alerts", "Kafka topic of the alerts"),
+            choice("alerts.kafka.security-protocol", "PLAINTEXT", dev.mamori.fleet.KafkaOptions.PROTOCOLS, "Kafka connection security"),
+            path("alerts.kafka.ssl-truststore", "", "CA certificates for TLS to Kafka, PEM or PKCS12 (empty: the JDK's)"),
+            choice("alerts.kafka.sasl-mechanism", "PLAIN", dev.mamori.fleet.KafkaOptions.MECHANISMS, "SASL mechanism with the SASL protocols"),
+            string("alerts.kafka.sasl-username", "", "SASL user name"),
+            path("alerts.kafka.sasl-password-file", "", "file holding the SASL password (never logged)"),
+            integer("alerts.kafka.timeout-ms", 30_000, 1_000, 600_000, "a batch not acknowledged within this is retried later"),
             integer("alerts.spool-max", 100_000, 1, 100_000_000, "undelivered alerts kept per sink; beyond it the sink is reported as full"),
             integer("alerts.retry-seconds", 30, 1, 86_400, "delay before retrying a sink that is down"));
 
