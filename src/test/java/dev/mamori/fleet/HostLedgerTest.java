@@ -32,7 +32,7 @@ class HostLedgerTest {
         HostLedger ledger = new HostLedger();
         Set<String> stored = new HashSet<>();
         List<Fit> fits = seqs.stream().map(seq -> {
-            Alert a = KafkaIT.alert("pc-01", seq, "jp-pii 3");
+            Alert a = FleetAlerts.alert("pc-01", seq, "jp-pii 3");
             HostLedger.Admission admission = ledger.admit(a, stored::contains);
             if (admission.store()) {
                 stored.add(a.id());
@@ -45,13 +45,13 @@ class HostLedgerTest {
     @Test
     void hostsAreCheckedApartAndTheLedgerSurvivesAStoreCommit() throws Exception {
         HostLedger ledger = new HostLedger();
-        ledger.admit(KafkaIT.alert("pc-01", 1, "jp-pii 3"), id -> false);
-        ledger.admit(KafkaIT.alert("pc-02", 9, "jp-pii 2"), id -> false);
-        assertThat(ledger.packsBefore(KafkaIT.alert("pc-02", 10, "jp-pii 3"))).containsExactly("jp-pii 2");
+        ledger.admit(FleetAlerts.alert("pc-01", 1, "jp-pii 3"), id -> false);
+        ledger.admit(FleetAlerts.alert("pc-02", 9, "jp-pii 2"), id -> false);
+        assertThat(ledger.packsBefore(FleetAlerts.alert("pc-02", 10, "jp-pii 3"))).containsExactly("jp-pii 2");
         HostLedger back = HostLedger.fromJson(ledger.toJson());
         assertThat(back.hosts()).isEqualTo(ledger.hosts());
-        assertThat(back.admit(KafkaIT.alert("pc-01", 2, "jp-pii 3"), id -> false).fit()).isEqualTo(Fit.IN_ORDER);
-        assertThat(back.admit(KafkaIT.alert("pc-02", 12, "jp-pii 2"), id -> false).finding())
+        assertThat(back.admit(FleetAlerts.alert("pc-01", 2, "jp-pii 3"), id -> false).fit()).isEqualTo(Fit.IN_ORDER);
+        assertThat(back.admit(FleetAlerts.alert("pc-02", 12, "jp-pii 2"), id -> false).finding())
                 .isEqualTo("alert sequence gap: 2 alert(s) after 9 never arrived (next seen: 12)");
     }
 }

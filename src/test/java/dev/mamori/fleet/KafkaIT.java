@@ -1,17 +1,20 @@
 package dev.mamori.fleet;
 
+import static dev.mamori.fleet.FleetAlerts.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mamori.agent.Agent;
 import dev.mamori.alert.Alert;
 import dev.mamori.alert.AlertStore;
 import dev.mamori.alert.Delivery;
 import dev.mamori.cli.MainRun;
 import dev.mamori.testing.MamoriProcess;
+import dev.mamori.testing.RealisticCorpus;
+import dev.mamori.testing.TestAgents;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -86,13 +89,6 @@ class KafkaIT {
             sink.close();
             store.close();
         }
-    }
-
-    static Alert alert(String host, long n, String pack) {
-        return new Alert(n, host + "-" + n, Instant.parse("2026-11-26T03:00:00Z").plusSeconds(n), host, "taro",
-                "/media/taro/USB/顧客リスト" + n + ".csv", "usb", "ab" + n, 1234, "high",
-                Map.of("PHONE_NUMBER", 25), 25, List.of("090-****-5678"), List.of("jp-phone"), false, "alert", null,
-                "test", List.of(pack));
     }
 
     static void await(String what, Duration limit, BooleanSupplier done) throws InterruptedException {
@@ -227,6 +223,52 @@ class KafkaIT {
         assertThat(stored(central, "host:pc-03 AND action:health")).extracting(a -> a.samples().get(0)).containsExactly(
                 "alert sequence gap: 2 alert(s) after 2 never arrived (next seen: 5)",
                 "alert 3 arrived out of order, after 5");
+    }
+
+    @Test
+    void twoRealAgentsWithTheKafkaSinkFillTheCollectorsStoreThatTheAuditorCommandsRead() throws Exception {
+        broker.createTopic("agents", 3);
+        RealisticCorpus corpus = RealisticCorpus.writeTo(dir.resolve("corpus"));
+        List<Agent> agents = new ArrayList<>();
+        Path central = dir.resolve("central");
+        try (AlertStore store = new AlertStore(central);
+             Collector collector = new Collector(KafkaOptions.plaintext(broker.bootstrap(), "agents", Duration.ofSeconds(5)),
+                     "collect-agents", "collector-agents", 500, store, Clock.systemUTC())) {
+            for (String host : List.of("pc-11", "pc-12")) {
+                Path root = dir.resolve(host);
+                Path usb = Files.createDirectories(root.resolve("media/taro/STICK"));
+                Files.copy(corpus.root().resolve("入社手続き_マイナンバー提出.txt"), usb.resolve("mynumber.txt"));
+                Files.copy(corpus.root().resolve("顧客リスト_202611.csv"), usb.resolve("list.csv"));
+                Path config = root.resolve("mamori.yaml");
+                Files.writeString(config, """
+                        data-dir: %s
+                        watch: {cloud-sync: false}
+                        scan: {isolation: in_process}
+                        alerts:
+                          jsonl: ''
+                          retry-seconds: 1
+                          kafka: {bootstrap: '%s', topic: agents, timeout-ms: 5000}
+                        """.formatted(root.resolve("data"), broker.bootstrap()));
+                agents.add(TestAgents.started(root, config, host));
+            }
+            collector.subscribe();
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (collector.ledger().hosts().values().stream().filter(h -> h.alerts() >= 2).count() < 2) {
+                assertThat(System.nanoTime()).as("both agents' alerts collected within 90 s").isLessThan(deadline);
+                collector.pollOnce(Duration.ofMillis(500));
+            }
+        } finally {
+            for (Agent a : agents) {
+                a.close();
+            }
+        }
+        String pc11 = MainRun.out("alerts", "search", "--store", central.toString(), "host:pc-11");
+        assertThat(pc11).contains("mynumber.txt", "list.csv", "2 alert(s)").doesNotContain("pc-12");
+        String all = MainRun.out("alerts", "search", "--store", central.toString(), "--format", "jsonl", "*:*");
+        assertThat(all.lines()).hasSize(4);
+        for (String planted : corpus.planted()) {
+            assertThat(all).as("no raw personal data in the collector's store").doesNotContain(planted);
+        }
     }
 
     /** The sum of the next offsets the collector's store committed. */
