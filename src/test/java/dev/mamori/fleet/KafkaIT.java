@@ -198,6 +198,10 @@ class KafkaIT {
         assertThat(ledger.hosts().get("pc-01").packs()).containsExactly("jp-pii 3");
         assertThat(ledger.hosts().get("pc-02").packs()).containsExactly("jp-pii 2");
         assertThat(ledger.hosts().get("pc-02").lastSeq()).isEqualTo(60);
+        assertThat(MainRun.out("report", "--fleet", "--store", central.toString()))
+                .as("the test alerts are days old; pc-02 runs jp-pii 2 where pc-01 runs 3")
+                .containsPattern("pc-02 +60 +0 .*jp-pii 2  OLD: jp-pii 2  SILENT")
+                .contains("2 host(s), 2 silent, 1 on old packs");
         System.out.println("KafkaIT: collector killed after " + killedAt + " of 120 alerts were committed");
     }
 
