@@ -93,7 +93,8 @@ final class CollectCommand implements Callable<Integer> {
                 done.countDown();
             }
             return ExitCodes.CLEAN;
-        } catch (IOException e) {
+        } catch (IOException | org.apache.kafka.common.KafkaException e) {
+            // stored offsets are exact: a service manager restarting the collector loses and repeats nothing
             err.println("mamori collect: " + e.getMessage());
             return ExitCodes.FATAL;
         }
