@@ -214,7 +214,7 @@ public final class Agent implements AutoCloseable {
             sinks.add(new WebhookSink(a.webhookUrl(), a.webhookTimeout()));
         }
         if (a.kafka() != null) {
-            sinks.add(new dev.mamori.fleet.KafkaSink(a.kafka(), "mamori-" + env.host()));
+            sinks.add(new dev.mamori.fleet.KafkaSink(a.kafka(), "mamori-" + env.host(), alertStore::alertBefore));
         }
         return sinks;
     }

@@ -125,6 +125,27 @@ public final class AlertStore implements AutoCloseable {
         }
     }
 
+    /**
+     * The number of the alert stored before {@code seq}, skipping triage records (which sinks never
+     * see), 0 when there is none: what lets a receiver tell a skipped number from a lost alert.
+     */
+    public long alertBefore(long seq) throws IOException {
+        searchers.maybeRefreshBlocking();
+        IndexSearcher s = searchers.acquire();
+        try {
+            var q = new org.apache.lucene.search.BooleanQuery.Builder()
+                    .add(LongPoint.newRangeQuery("seq", 1, seq - 1), org.apache.lucene.search.BooleanClause.Occur.FILTER)
+                    .add(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term("kind", "triage")),
+                            org.apache.lucene.search.BooleanClause.Occur.MUST_NOT)
+                    .build();
+            TopDocs top = s.search(q, 1, new Sort(new SortField("seq", SortField.Type.LONG, true)));
+            return top.scoreDocs.length == 0 ? 0
+                    : s.storedFields().document(top.scoreDocs[0].doc).getField("seq").numericValue().longValue();
+        } finally {
+            searchers.release(s);
+        }
+    }
+
     /** True when an alert with this id is stored (committed) here. */
     public boolean containsId(String alertId) throws IOException {
         searchers.maybeRefreshBlocking();

@@ -135,7 +135,9 @@ public final class Collector implements AutoCloseable {
                 continue;
             }
             List<String> packsBefore = ledger.packsBefore(a);
-            HostLedger.Admission admission = ledger.admit(a, id -> batchIds.contains(id) || containsId(id));
+            var prevHeader = r.headers().lastHeader(KafkaSink.PREVIOUS);
+            long previous = prevHeader == null ? 0 : parse(new String(prevHeader.value(), StandardCharsets.US_ASCII));
+            HostLedger.Admission admission = ledger.admit(a, previous, id -> batchIds.contains(id) || containsId(id));
             if (!admission.store()) {
                 repeats++;
                 continue;
@@ -174,6 +176,14 @@ public final class Collector implements AutoCloseable {
             LOG.warn("offsets are stored but not committed to the group ({})", e.getMessage());
         }
         return records.count();
+    }
+
+    private static long parse(String n) {
+        try {
+            return Long.parseLong(n);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private boolean containsId(String id) {

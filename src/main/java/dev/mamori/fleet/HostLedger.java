@@ -63,10 +63,19 @@ public final class HostLedger {
      * @param stored tells whether an alert id is already in the store (asked only for lower numbers)
      */
     public Admission admit(Alert alert, Predicate<String> stored) {
+        return admit(alert, 0, stored);
+    }
+
+    /**
+     * Admits one alert that names the number of the alert its host sent before it ({@code previous},
+     * 0 when unknown): numbers may then jump over records the host never sends (its triage
+     * decisions) without counting as a gap.
+     */
+    public Admission admit(Alert alert, long previous, Predicate<String> stored) {
         Host h = hosts.get(alert.host());
         long seq = alert.seq();
         Admission result;
-        if (h == null || seq == h.lastSeq() + 1) {
+        if (h == null || seq == h.lastSeq() + 1 || seq > h.lastSeq() && previous == h.lastSeq()) {
             result = new Admission(Fit.IN_ORDER, null);
         } else if (seq > h.lastSeq() + 1) {
             long missing = seq - h.lastSeq() - 1;

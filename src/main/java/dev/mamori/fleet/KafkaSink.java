@@ -4,6 +4,7 @@ import dev.mamori.alert.Alert;
 import dev.mamori.alert.AlertJson;
 import dev.mamori.alert.Sink;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +33,22 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class KafkaSink implements Sink {
 
+    /**
+     * Record header: the number of the alert the host's store holds before this one (0: none), so
+     * the collector can tell numbers taken by triage decisions from alerts lost (a spool that was
+     * full, say). Absent when the sink was built without the store's numbering.
+     */
+    public static final String PREVIOUS = "mamori.prev";
+
     private final KafkaOptions options;
     private final Properties config;
+    /** The number of the alert the store holds before a given one (see {@link dev.mamori.alert.AlertStore#alertBefore}). */
+    @FunctionalInterface
+    public interface Predecessor {
+        long before(long seq) throws IOException;
+    }
+
+    private final Predecessor predecessor;
     private Producer<String, String> producer;
 
     /**
@@ -42,7 +57,15 @@ public final class KafkaSink implements Sink {
      * @throws IOException when the options cannot be turned into a client (an unreadable password file)
      */
     public KafkaSink(KafkaOptions options, String clientId) throws IOException {
+        this(options, clientId, null);
+    }
+
+    /**
+     * @param predecessor the delivering store's numbering, for the {@link #PREVIOUS} header (null: no header)
+     */
+    public KafkaSink(KafkaOptions options, String clientId, Predecessor predecessor) throws IOException {
         this.options = options;
+        this.predecessor = predecessor;
         Properties p = options.clientProperties();
         p.put("client.id", clientId);
         p.put("transactional.id", clientId);
@@ -70,8 +93,16 @@ public final class KafkaSink implements Sink {
             Producer<String, String> p = producer();
             p.beginTransaction();
             List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+            // a delivery batch is consecutive in the store: only its first alert's predecessor is looked up
+            long prev = predecessor == null || batch.isEmpty() ? 0 : predecessor.before(batch.get(0).seq());
             for (Alert a : batch) {
-                acks.add(p.send(new ProducerRecord<>(options.topic(), a.host(), AlertJson.line(a))));
+                ProducerRecord<String, String> r = new ProducerRecord<>(options.topic(), a.host(), AlertJson.line(a));
+                if (predecessor != null) {
+                    // the store's numbers also count records never sent (triage decisions): this says which came before
+                    r.headers().add(PREVIOUS, Long.toString(prev).getBytes(StandardCharsets.US_ASCII));
+                }
+                acks.add(p.send(r));
+                prev = a.seq();
             }
             p.commitTransaction(); // flushes; throws if any record failed
             for (Future<RecordMetadata> ack : acks) {

@@ -43,6 +43,16 @@ class HostLedgerTest {
     }
 
     @Test
+    void numbersTheHostNeverSendsAreNoGapWhenTheAlertNamesItsPredecessor() {
+        HostLedger ledger = new HostLedger();
+        ledger.admit(FleetAlerts.alert("pc-01", 20, "jp-pii 3"), id -> false);
+        assertThat(ledger.admit(FleetAlerts.alert("pc-01", 22, "jp-pii 3"), 20, id -> false).fit())
+                .as("21 was a triage decision on the laptop").isEqualTo(Fit.IN_ORDER);
+        assertThat(ledger.admit(FleetAlerts.alert("pc-01", 25, "jp-pii 3"), 23, id -> false).fit())
+                .as("23 was sent and never arrived").isEqualTo(Fit.GAP);
+    }
+
+    @Test
     void hostsAreCheckedApartAndTheLedgerSurvivesAStoreCommit() throws Exception {
         HostLedger ledger = new HostLedger();
         ledger.admit(FleetAlerts.alert("pc-01", 1, "jp-pii 3"), id -> false);
