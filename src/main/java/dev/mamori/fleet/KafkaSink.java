@@ -77,6 +77,9 @@ public final class KafkaSink implements Sink {
         p.put("delivery.timeout.ms", Long.toString(timeout + 5)); // at least linger + request timeout
         p.put("max.block.ms", Long.toString(timeout)); // how long init, send and commit wait for unreachable brokers
         p.put("reconnect.backoff.max.ms", "5000");
+        // an agent that dies mid-batch leaves its transaction open, and read_committed consumers of that
+        // partition wait for it: the coordinator aborts it after this (a restarted agent fences it at once)
+        p.put("transaction.timeout.ms", Long.toString(Math.max(10_000, 2 * timeout)));
         p.put("key.serializer", StringSerializer.class.getName());
         p.put("value.serializer", StringSerializer.class.getName());
         this.config = p;
