@@ -201,7 +201,7 @@ public final class Agent implements AutoCloseable {
         return new ArrayList<>(out.values());
     }
 
-    private List<Sink> sinks() {
+    private List<Sink> sinks() throws IOException {
         List<Sink> sinks = new ArrayList<>();
         var a = config.alerts();
         if (a.jsonl() != null) {
@@ -214,6 +214,9 @@ public final class Agent implements AutoCloseable {
         }
         if (a.webhookUrl() != null) {
             remote.add(new WebhookSink(a.webhookUrl(), a.webhookTimeout(), a.webhookHeaders()));
+        }
+        if (a.kafka() != null) {
+            remote.add(new dev.mamori.fleet.KafkaSink(a.kafka(), "mamori-" + env.host(), alertStore::alertBefore));
         }
         remote.forEach(s -> sinks.add(a.maskFileNames() ? new dev.mamori.alert.MaskedPathSink(s) : s));
         return sinks;

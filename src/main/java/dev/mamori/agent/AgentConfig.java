@@ -46,12 +46,12 @@ public record AgentConfig(Path source, Path dataDir, Watch watch, Scan scan, Lis
     }
 
     /**
-     * Where alerts go. A null path/host/url means that sink is off. The webhook's headers hold
+     * Where alerts go. A null path/host/url/kafka means that sink is off. The webhook's headers hold
      * secrets; their {@code toString} does not show them.
      */
     public record Alerts(Path jsonl, String syslogHost, int syslogPort, boolean syslogTcp, String webhookUrl,
                          Duration webhookTimeout, List<WebhookHeader> webhookHeaders, boolean maskFileNames, int spoolMax,
-                         Duration retry) {
+                         Duration retry, dev.mamori.fleet.KafkaOptions kafka) {
     }
 
     /** Builds the typed config from validated values (one per declared key). */
@@ -77,13 +77,28 @@ public record AgentConfig(Path source, Path dataDir, Watch watch, Scan scan, Lis
                 url.isBlank() ? null : url, Duration.ofMillis((Integer) v.get("alerts.webhook.timeout-ms")),
                 List.copyOf(((Map<?, ?>) v.get("alerts.webhook.headers")).values().stream()
                         .map(WebhookHeader.class::cast).toList()),
-                (Boolean) v.get("alerts.mask-file-names"), (Integer) v.get("alerts.spool-max"), Duration.ofSeconds((Integer) v.get("alerts.retry-seconds")));
+                (Boolean) v.get("alerts.mask-file-names"), (Integer) v.get("alerts.spool-max"),
+                Duration.ofSeconds((Integer) v.get("alerts.retry-seconds")), kafka(v, home, dataDir));
         String bundleUrl = (String) v.get("rules.bundle.url");
         String ca = (String) v.get("rules.bundle.ca");
         Bundle bundle = bundleUrl.isBlank() ? null : new Bundle(java.net.URI.create(bundleUrl),
                 path(v.get("rules.bundle.public-key"), home, home), ca.isBlank() ? null : path(ca, home, home),
                 Duration.ofMinutes((Integer) v.get("rules.bundle.check-minutes")), dataDir.resolve("rules-bundle"));
         return new AgentConfig(source, dataDir, watch, scan, paths(v.get("rules.add"), home), actions, alerts, bundle);
+    }
+
+    private static dev.mamori.fleet.KafkaOptions kafka(Map<String, Object> v, Path home, Path dataDir) {
+        String bootstrap = (String) v.get("alerts.kafka.bootstrap");
+        if (bootstrap.isBlank()) {
+            return null;
+        }
+        String truststore = (String) v.get("alerts.kafka.ssl-truststore");
+        String passwordFile = (String) v.get("alerts.kafka.sasl-password-file");
+        return new dev.mamori.fleet.KafkaOptions(bootstrap, (String) v.get("alerts.kafka.topic"),
+                (String) v.get("alerts.kafka.security-protocol"), truststore.isBlank() ? null : path(truststore, home, dataDir),
+                (String) v.get("alerts.kafka.sasl-mechanism"), (String) v.get("alerts.kafka.sasl-username"),
+                passwordFile.isBlank() ? null : path(passwordFile, home, dataDir),
+                Duration.ofMillis((Integer) v.get("alerts.kafka.timeout-ms")));
     }
 
     @SuppressWarnings("unchecked")

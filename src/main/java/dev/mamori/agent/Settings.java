@@ -99,6 +99,14 @@ public final class Settings {
                     + "logged or shown: {Authorization: {value-file: /etc/mamori/token}} or {X-Api-Key: {value-env: MAMORI_TOKEN}}"),
             bool("alerts.mask-file-names", false, "syslog and webhook alerts carry the path masked (/m****/顧*****.csv: each "
                     + "name to its first character, extensions kept); the alert store and alerts.jsonl keep it"),
+            string("alerts.kafka.bootstrap", "", "Kafka brokers (host:port, comma-separated) that receive the alerts, keyed by host (empty: off)"),
+            string("alerts.kafka.topic", "mamori-alerts", "Kafka topic of the alerts"),
+            choice("alerts.kafka.security-protocol", "PLAINTEXT", dev.mamori.fleet.KafkaOptions.PROTOCOLS, "Kafka connection security"),
+            path("alerts.kafka.ssl-truststore", "", "CA certificates for TLS to Kafka, PEM or PKCS12 (empty: the JDK's)"),
+            choice("alerts.kafka.sasl-mechanism", "PLAIN", dev.mamori.fleet.KafkaOptions.MECHANISMS, "SASL mechanism with the SASL protocols"),
+            string("alerts.kafka.sasl-username", "", "SASL user name"),
+            path("alerts.kafka.sasl-password-file", "", "file holding the SASL password (never logged)"),
+            integer("alerts.kafka.timeout-ms", 30_000, 1_000, 600_000, "a batch not acknowledged within this is retried later"),
             integer("alerts.spool-max", 100_000, 1, 100_000_000, "undelivered alerts kept per sink; beyond it the sink is reported as full"),
             integer("alerts.retry-seconds", 30, 1, 86_400, "delay before retrying a sink that is down"));
 

@@ -95,6 +95,68 @@ public final class AlertStore implements AutoCloseable {
         notifyAll();
     }
 
+    /**
+     * Stores many alerts in order and {@code commitData} (a consumer's offsets, say) in the same
+     * commit: after a crash either both are on disk or neither is.
+     */
+    public synchronized void appendAll(List<Alert> alerts, java.util.Map<String, String> commitData) throws IOException {
+        for (Alert a : alerts) {
+            add(a);
+        }
+        writer.setLiveCommitData(new java.util.TreeMap<>(commitData).entrySet());
+        writer.commit();
+        notifyAll();
+    }
+
+    /** The user data of the last commit (empty for a new store or one never given any). */
+    public synchronized java.util.Map<String, String> commitData() {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        Iterable<java.util.Map.Entry<String, String>> live = writer.getLiveCommitData();
+        if (live != null) {
+            live.forEach(e -> out.put(e.getKey(), e.getValue()));
+        }
+        return out;
+    }
+
+    /** The user data of the store's last commit, read-only beside the process that writes it. */
+    public static java.util.Map<String, String> commitData(Path dir) throws IOException {
+        try (FSDirectory d = FSDirectory.open(dir); var reader = org.apache.lucene.index.DirectoryReader.open(d)) {
+            return new java.util.TreeMap<>(reader.getIndexCommit().getUserData());
+        }
+    }
+
+    /**
+     * The number of the alert stored before {@code seq}, skipping triage records (which sinks never
+     * see), 0 when there is none: what lets a receiver tell a skipped number from a lost alert.
+     */
+    public long alertBefore(long seq) throws IOException {
+        searchers.maybeRefreshBlocking();
+        IndexSearcher s = searchers.acquire();
+        try {
+            var q = new org.apache.lucene.search.BooleanQuery.Builder()
+                    .add(LongPoint.newRangeQuery("seq", 1, seq - 1), org.apache.lucene.search.BooleanClause.Occur.FILTER)
+                    .add(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term("kind", "triage")),
+                            org.apache.lucene.search.BooleanClause.Occur.MUST_NOT)
+                    .build();
+            TopDocs top = s.search(q, 1, new Sort(new SortField("seq", SortField.Type.LONG, true)));
+            return top.scoreDocs.length == 0 ? 0
+                    : s.storedFields().document(top.scoreDocs[0].doc).getField("seq").numericValue().longValue();
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /** True when an alert with this id is stored (committed) here. */
+    public boolean containsId(String alertId) throws IOException {
+        searchers.maybeRefreshBlocking();
+        IndexSearcher s = searchers.acquire();
+        try {
+            return s.count(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term("id", alertId))) > 0;
+        } finally {
+            searchers.release(s);
+        }
+    }
+
     private Alert add(Alert alert) throws IOException {
         Alert stored = alert.withSeq(lastSeq + 1);
         Document d = new Document();

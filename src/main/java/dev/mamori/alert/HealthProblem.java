@@ -12,6 +12,8 @@ public enum HealthProblem {
     WALK_FAILED("walk-failed"),
     BUNDLE_REFUSED("bundle-refused"),
     BUNDLE_UNREACHABLE("bundle-unreachable"),
+    /** The collector saw a gap or a reorder in a host's alert numbers. */
+    SEQUENCE_BROKEN("sequence-broken"),
     OTHER("other");
 
     /** The rule every health alert carries, before its problem's code. */

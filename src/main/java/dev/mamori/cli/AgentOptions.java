@@ -20,6 +20,9 @@ final class AgentOptions {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Overrides the config's data-dir.")
     Path dataDir;
 
+    @Option(names = "--store", paramLabel = "DIR", description = "Reads this alert store (a collector's) instead of the agent's.")
+    Path store;
+
     Path home() {
         return Path.of(System.getProperty("user.home"));
     }
@@ -42,6 +45,14 @@ final class AgentOptions {
      * the config is refused or no agent has stored alerts there.
      */
     Path alertStore(PrintWriter err, String command) {
+        if (store != null) {
+            if (!Files.isDirectory(store)) {
+                err.println("mamori " + command + ": no alert store in " + store);
+                err.flush();
+                return null;
+            }
+            return store;
+        }
         AgentConfig c = load(err);
         if (c == null) {
             return null;

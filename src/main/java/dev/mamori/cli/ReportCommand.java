@@ -77,6 +77,10 @@ final class ReportCommand implements Callable<Integer> {
                     + "deadlines, and the chain proof.")
     String incident;
 
+    @Option(names = "--fleet", description = "Instead of a range: per host its alerts, when it was last heard of (SILENT "
+            + "after a day), its rule packs and those older than the fleet's newest (text, or -f json). For a collector's --store.")
+    boolean fleet;
+
     @Option(names = {"-f", "--format"}, defaultValue = "html", description = "html, csv or json (default ${DEFAULT-VALUE}).")
     Format format;
 
@@ -108,6 +112,9 @@ final class ReportCommand implements Callable<Integer> {
         }
         if (incident != null) {
             return incident(err, tz);
+        }
+        if (fleet) {
+            return fleet(err);
         }
         if (from == null || to == null) {
             err.println("mamori report: give --from and --to (or --incident QUERY)");
@@ -161,6 +168,21 @@ final class ReportCommand implements Callable<Integer> {
                 case csv -> csv(data, messages, out);
                 case json -> json(data, out);
             }
+            out.flush();
+        }
+        return ExitCodes.CLEAN;
+    }
+
+    private int fleet(PrintWriter err) throws IOException {
+        Path store = options.alertStore(err, "report");
+        if (store == null) {
+            return ExitCodes.FATAL;
+        }
+        var summary = dev.mamori.fleet.FleetSummary.of(AlertStore.searchReadOnly(store, "*:*", Integer.MAX_VALUE - 1),
+                java.time.Instant.now(), java.time.Duration.ofDays(1));
+        try (OutputStream stream = output == null ? System.out : Files.newOutputStream(output);
+             Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8)) {
+            out.write(format == Format.json ? summary.toJson().toPrettyString() + "\n" : summary.toText());
             out.flush();
         }
         return ExitCodes.CLEAN;

@@ -28,6 +28,25 @@ class AlertStoreTest {
     }
 
     @Test
+    void commitDataIsWrittenWithTheAlertsOfItsCommitAndSurvivesReopeningAndLaterCommits() throws Exception {
+        try (AlertStore store = new AlertStore(dir)) {
+            store.appendAll(java.util.List.of(Alerts.alert(1), Alerts.alert(2)), java.util.Map.of("kafka.offset.alerts-0", "2"));
+            store.append(Alerts.alert(3)); // a commit that does not set it keeps it
+            assertThat(AlertStore.commitData(dir)).containsEntry("kafka.offset.alerts-0", "2");
+        }
+        try (AlertStore store = new AlertStore(dir)) {
+            assertThat(store.commitData()).containsEntry("kafka.offset.alerts-0", "2");
+            assertThat(store.containsId("alert-2")).isTrue();
+            assertThat(store.containsId("alert-9")).isFalse();
+            store.triage(new Triage("alert-3", "ack", "", "auditor", java.time.Instant.parse("2026-11-27T00:00:00Z")));
+            Alert fifth = store.append(Alerts.alert(5));
+            assertThat(fifth.seq()).isEqualTo(5);
+            assertThat(store.alertBefore(5)).as("number 4 is the triage decision").isEqualTo(3);
+            assertThat(store.alertBefore(1)).isZero();
+        }
+    }
+
+    @Test
     void jsonUsesEcsFieldNamesAndRoundTrips() throws Exception {
         Alert a = Alerts.alert(7).withSeq(42);
         JsonNode json = AlertJson.JSON.readTree(AlertJson.line(a));

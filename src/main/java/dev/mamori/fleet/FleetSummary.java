@@ -1,0 +1,136 @@
+package dev.mamori.fleet;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mamori.alert.Alert;
+import dev.mamori.alert.HealthProblem;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The fleet section of a report, from the alerts of a (collector's) store: per host its alerts,
+ * when it was last heard of, whether it has been silent longer than the limit, the rule packs its
+ * newest alert was judged with, and which of those are older than the newest version of the same
+ * pack anywhere in the fleet. A host is heard of through its own alerts (personal-data and its
+ * agent's health alerts); the collector's findings about a host do not count, they are not the
+ * host speaking. Rows are sorted by host name.
+ */
+public final class FleetSummary {
+
+    /**
+     * @param host      host name
+     * @param alerts    personal-data alerts
+     * @param health    health alerts (the agent's own and the collector's findings)
+     * @param lastSeen  time of its newest own alert
+     * @param silent    lastSeen is longer ago than the limit
+     * @param packs     "name version" of the packs its newest alert was judged with
+     * @param oldPacks  those of its packs older than the fleet's newest of that name
+     */
+    public record Host(String host, long alerts, long health, Instant lastSeen, boolean silent, List<String> packs,
+                       List<String> oldPacks) {
+    }
+
+    private final List<Host> hosts;
+    private final Map<String, String> newest;
+
+    private FleetSummary(List<Host> hosts, Map<String, String> newest) {
+        this.hosts = List.copyOf(hosts);
+        this.newest = newest;
+    }
+
+    public List<Host> hosts() {
+        return hosts;
+    }
+
+    /** The newest version of each pack name seen in the fleet. */
+    public Map<String, String> newestPacks() {
+        return newest;
+    }
+
+    public static FleetSummary of(List<Alert> alerts, Instant now, Duration silentAfter) {
+        Map<String, List<Alert>> byHost = new TreeMap<>();
+        alerts.forEach(a -> byHost.computeIfAbsent(a.host(), h -> new ArrayList<>()).add(a));
+        Map<String, String> newest = new TreeMap<>();
+        Map<String, Alert> latest = new TreeMap<>();
+        byHost.forEach((host, list) -> list.stream().filter(FleetSummary::fromHost).max(Comparator.comparing(Alert::time))
+                .ifPresent(a -> latest.put(host, a)));
+        latest.values().forEach(a -> a.packs().forEach(p -> newest.merge(name(p), version(p),
+                (x, y) -> compareVersions(x, y) >= 0 ? x : y)));
+        List<Host> rows = new ArrayList<>();
+        byHost.forEach((host, list) -> {
+            Alert last = latest.get(host);
+            List<String> packs = last == null ? List.of() : last.packs();
+            rows.add(new Host(host, list.stream().filter(a -> !a.isHealth()).count(), list.stream().filter(Alert::isHealth).count(),
+                    last == null ? null : last.time(), last == null || last.time().isBefore(now.minus(silentAfter)), packs,
+                    packs.stream().filter(p -> compareVersions(version(p), newest.get(name(p))) < 0).toList()));
+        });
+        return new FleetSummary(rows, newest);
+    }
+
+    private static boolean fromHost(Alert a) {
+        return !(a.isHealth() && HealthProblem.of(a) == HealthProblem.SEQUENCE_BROKEN);
+    }
+
+    static String name(String pack) {
+        int sp = pack.lastIndexOf(' ');
+        return sp < 0 ? pack : pack.substring(0, sp);
+    }
+
+    static String version(String pack) {
+        int sp = pack.lastIndexOf(' ');
+        return sp < 0 ? "" : pack.substring(sp + 1);
+    }
+
+    /** Versions such as {@code 2026.11.1} or {@code 3}: numeric parts compared as numbers, others as text. */
+    static int compareVersions(String a, String b) {
+        String[] x = a.split("[.-]");
+        String[] y = b.split("[.-]");
+        for (int i = 0; i < Math.max(x.length, y.length); i++) {
+            String p = i < x.length ? x[i] : "0";
+            String q = i < y.length ? y[i] : "0";
+            int c = p.matches("\\d{1,18}") && q.matches("\\d{1,18}") ? Long.compare(Long.parseLong(p), Long.parseLong(q))
+                    : p.compareTo(q);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    /** One line per host, for a terminal. */
+    public String toText() {
+        StringBuilder b = new StringBuilder(String.format("%-24s %8s %7s  %-20s  %s%n", "HOST", "ALERTS", "HEALTH", "LAST SEEN",
+                "PACKS"));
+        for (Host h : hosts) {
+            b.append(String.format("%-24s %8d %7d  %-20s  %s%s%s%n", h.host(), h.alerts(), h.health(),
+                    h.lastSeen() == null ? "-" : h.lastSeen().toString().substring(0, 19) + "Z", String.join(", ", h.packs()),
+                    h.oldPacks().isEmpty() ? "" : "  OLD: " + String.join(", ", h.oldPacks()), h.silent() ? "  SILENT" : ""));
+        }
+        long silent = hosts.stream().filter(Host::silent).count();
+        long old = hosts.stream().filter(h -> !h.oldPacks().isEmpty()).count();
+        b.append(hosts.size()).append(" host(s), ").append(silent).append(" silent, ").append(old).append(" on old packs\n");
+        return b.toString();
+    }
+
+    public ObjectNode toJson() {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode o = json.createObjectNode();
+        ObjectNode packs = o.putObject("newest_packs");
+        newest.forEach(packs::put);
+        ArrayNode rows = o.putArray("hosts");
+        for (Host h : hosts) {
+            ObjectNode r = rows.addObject();
+            r.put("host", h.host()).put("alerts", h.alerts()).put("health", h.health())
+                    .put("last_seen", h.lastSeen() == null ? null : h.lastSeen().toString()).put("silent", h.silent());
+            h.packs().forEach(r.putArray("packs")::add);
+            h.oldPacks().forEach(r.putArray("old_packs")::add);
+        }
+        return o;
+    }
+}

@@ -1,0 +1,301 @@
+package dev.mamori.fleet;
+
+import static dev.mamori.fleet.FleetAlerts.alert;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mamori.agent.Agent;
+import dev.mamori.alert.Alert;
+import dev.mamori.alert.AlertStore;
+import dev.mamori.alert.Delivery;
+import dev.mamori.cli.MainRun;
+import dev.mamori.testing.MamoriProcess;
+import dev.mamori.testing.RealisticCorpus;
+import dev.mamori.testing.TestAgents;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Alerts of laptops through a real Kafka broker (KRaft, a child JVM) into the collector's store:
+ * the broker killed and restarted under a delivering sink, the collector process killed with
+ * {@code kill -9} between its commits and started again, a host's sequence broken on the topic.
+ * One broker serves every test; each test has its own topic.
+ */
+class KafkaIT {
+
+    @TempDir
+    static Path brokerDir;
+    @TempDir
+    Path dir;
+    static KafkaBroker broker;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        broker = new KafkaBroker(brokerDir);
+        broker.start();
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    /** One laptop's side: its own alert store delivered to Kafka by the agent's delivery loop. */
+    private final class Laptop implements AutoCloseable {
+        final String host;
+        final AlertStore store;
+        final Delivery delivery;
+        final KafkaSink sink;
+        final Thread thread;
+        int raised;
+
+        Laptop(String host, String topic) throws Exception {
+            this.host = host;
+            this.store = new AlertStore(Files.createDirectories(dir.resolve(host).resolve("alerts")));
+            this.sink = new KafkaSink(KafkaOptions.plaintext(broker.bootstrap(), topic, Duration.ofSeconds(5)), "mamori-" + host,
+                    store::alertBefore);
+            this.delivery = new Delivery(store, sink, dir.resolve(host).resolve("positions"), Duration.ofMillis(500), 10_000);
+            this.thread = new Thread(delivery, "deliver-" + host);
+            thread.start();
+        }
+
+        void raise(int n, String pack) throws Exception {
+            for (int i = 0; i < n; i++) {
+                store.append(alert(host, ++raised, pack));
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            delivery.stop();
+            thread.interrupt();
+            thread.join(10_000);
+            sink.close();
+            store.close();
+        }
+    }
+
+    static void await(String what, Duration limit, BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + limit.toSeconds() + " s waiting until " + what);
+            }
+            Thread.sleep(20); // the other side is another process or a broker: no event to await here
+        }
+    }
+
+    /** Alerts (and health alerts) committed in the store at {@code store}, oldest first; empty before its first commit. */
+    static List<Alert> stored(Path store, String query) {
+        try {
+            List<Alert> found = new ArrayList<>(AlertStore.searchReadOnly(store, query, 100_000));
+            Collections.reverse(found);
+            return found;
+        } catch (org.apache.lucene.index.IndexNotFoundException | java.nio.file.NoSuchFileException notYet) {
+            return List.of();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static List<String> ids(List<Alert> alerts) {
+        return alerts.stream().map(Alert::id).toList();
+    }
+
+    static List<String> expectedIds(String host, int n) {
+        return IntStream.rangeClosed(1, n).mapToObj(i -> host + "-" + i).toList();
+    }
+
+    @Test
+    void brokerKilledMidwayTheAlertsWaitInTheSpoolAndArriveInOrderAfterItsRestart() throws Exception {
+        broker.createTopic("spool", 3);
+        try (Laptop pc01 = new Laptop("pc-01", "spool")) {
+            pc01.raise(20, "jp-pii 3");
+            await("the first 20 are acknowledged", Duration.ofSeconds(60), () -> pc01.delivery.position() == 20);
+            // a triage decision on the laptop takes number 21 in its store; it is never sent, and is no gap
+            pc01.store.triage(new dev.mamori.alert.Triage("pc-01-20", "ack", "checked", "auditor", Instant.now()));
+
+            broker.kill();
+            pc01.raise(20, "jp-pii 3");
+            await("the sink reports the broker down", Duration.ofSeconds(60), () -> pc01.delivery.lastError() != null);
+            assertThat(pc01.delivery.position()).isEqualTo(20);
+            assertThat(pc01.delivery.backlog()).as("the store numbers the triage decision too").isEqualTo(21);
+
+            broker.start();
+            await("the spooled 20 are acknowledged", Duration.ofSeconds(90), () -> pc01.delivery.position() == 41);
+            assertThat(pc01.delivery.lastError()).isNull();
+        }
+
+        Path central = dir.resolve("central");
+        try (AlertStore store = new AlertStore(central);
+             Collector collector = new Collector(KafkaOptions.plaintext(broker.bootstrap(), "spool", Duration.ofSeconds(5)),
+                     "collect-spool", "collector-spool", 500, store, Clock.systemUTC())) {
+            collector.subscribe();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!collector.ledger().hosts().containsKey("pc-01") || collector.ledger().hosts().get("pc-01").lastSeq() < 41) {
+                assertThat(System.nanoTime()).as("collector caught up within 60 s").isLessThan(deadline);
+                collector.pollOnce(Duration.ofMillis(500));
+            }
+        }
+        assertThat(ids(stored(central, "host:pc-01"))).as("every alert once, in the laptop's order, no finding")
+                .isEqualTo(expectedIds("pc-01", 40));
+    }
+
+    @Test
+    void collectorKilledBetweenCommitsAndRestartedStoresEveryAlertOfEveryHostExactlyOnceInOrder() throws Exception {
+        broker.createTopic("fleet", 3);
+        try (Laptop pc01 = new Laptop("pc-01", "fleet"); Laptop pc02 = new Laptop("pc-02", "fleet")) {
+            pc01.raise(60, "jp-pii 3");
+            pc02.raise(60, "jp-pii 2");
+            await("both laptops delivered", Duration.ofSeconds(60),
+                    () -> pc01.delivery.position() == 60 && pc02.delivery.position() == 60);
+        }
+        Path central = dir.resolve("central");
+        String[] collect = {"collect", "--bootstrap", broker.bootstrap(), "--topic", "fleet", "--group", "collect-fleet",
+                "--store", central.toString(), "--instance", "collector-1", "--max-poll-records", "2"};
+
+        Process first = MamoriProcess.start(dir.resolve("collect-1.log"), collect);
+        await("the collector committed some alerts", Duration.ofSeconds(60), () -> !stored(central, "*:*").isEmpty());
+        first.destroyForcibly(); // kill -9, mid-stream
+        first.waitFor(10, TimeUnit.SECONDS);
+        int killedAt = stored(central, "*:*").size();
+        assertThat(killedAt).as("killed part-way").isBetween(1, 119);
+
+        Process second = MamoriProcess.start(dir.resolve("collect-2.log"), collect);
+        try {
+            long topicEnd = endOffsets("fleet");
+            await("the restarted collector consumed the whole topic", Duration.ofSeconds(60), () -> committedOffsets(central) == topicEnd);
+        } finally {
+            second.destroy(); // SIGTERM: the collector stops after its batch in hand
+            second.waitFor(20, TimeUnit.SECONDS);
+        }
+
+        List<Alert> all = stored(central, "*:*");
+        assertThat(all).hasSize(120);
+        assertThat(ids(stored(central, "host:pc-01"))).isEqualTo(expectedIds("pc-01", 60));
+        assertThat(ids(stored(central, "host:pc-02"))).isEqualTo(expectedIds("pc-02", 60));
+
+        String search = MainRun.out("alerts", "search", "--store", central.toString(), "--format", "jsonl", "--limit", "1000",
+                "host:pc-01");
+        assertThat(search.lines()).hasSize(60).allSatisfy(l -> assertThat(l).contains("\"name\":\"pc-01\""));
+        assertThat(MainRun.out("verify", "--store", central.toString())).startsWith("OK: 120 record(s)");
+
+        HostLedger ledger = HostLedger.fromJson(AlertStore.commitData(central).get(Collector.HOSTS));
+        assertThat(ledger.hosts().get("pc-01").packs()).containsExactly("jp-pii 3");
+        assertThat(ledger.hosts().get("pc-02").packs()).containsExactly("jp-pii 2");
+        assertThat(ledger.hosts().get("pc-02").lastSeq()).isEqualTo(60);
+        assertThat(MainRun.out("report", "--fleet", "--store", central.toString()))
+                .as("the test alerts are days old; pc-02 runs jp-pii 2 where pc-01 runs 3")
+                .containsPattern("pc-02 +60 +0 .*jp-pii 2  OLD: jp-pii 2  SILENT")
+                .contains("2 host(s), 2 silent, 1 on old packs");
+        System.out.println("KafkaIT: collector killed after " + killedAt + " of 120 alerts were committed");
+    }
+
+    @Test
+    void aGapAndAReorderInAHostsSequenceBecomeHealthAlertsForThatHostAndARepeatIsDropped() throws Exception {
+        broker.createTopic("broken", 1);
+        try (KafkaSink sink = new KafkaSink(KafkaOptions.plaintext(broker.bootstrap(), "broken", Duration.ofSeconds(5)), "t")) {
+            sink.deliver(List.of(alert("pc-03", 1, "jp-pii 3"), alert("pc-03", 2, "jp-pii 3"), alert("pc-03", 5, "jp-pii 3"),
+                    alert("pc-03", 3, "jp-pii 3"), alert("pc-03", 2, "jp-pii 3")));
+        }
+        Path central = dir.resolve("central");
+        try (AlertStore store = new AlertStore(central);
+             Collector collector = new Collector(KafkaOptions.plaintext(broker.bootstrap(), "broken", Duration.ofSeconds(5)),
+                     "collect-broken", "collector-broken", 2, store, Clock.systemUTC())) {
+            collector.subscribe();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (committedOffsets(central) < 5) {
+                assertThat(System.nanoTime()).as("collector caught up within 60 s").isLessThan(deadline);
+                collector.pollOnce(Duration.ofMillis(500));
+            }
+        }
+        assertThat(ids(stored(central, "host:pc-03 AND action:alert"))).containsExactly("pc-03-1", "pc-03-2", "pc-03-5", "pc-03-3");
+        assertThat(stored(central, "host:pc-03 AND action:health")).extracting(a -> a.samples().get(0)).containsExactly(
+                "alert sequence gap: 2 alert(s) after 2 never arrived (next seen: 5)",
+                "alert 3 arrived out of order, after 5");
+    }
+
+    @Test
+    void twoRealAgentsWithTheKafkaSinkFillTheCollectorsStoreThatTheAuditorCommandsRead() throws Exception {
+        broker.createTopic("agents", 3);
+        RealisticCorpus corpus = RealisticCorpus.writeTo(dir.resolve("corpus"));
+        List<Agent> agents = new ArrayList<>();
+        Path central = dir.resolve("central");
+        try (AlertStore store = new AlertStore(central);
+             Collector collector = new Collector(KafkaOptions.plaintext(broker.bootstrap(), "agents", Duration.ofSeconds(5)),
+                     "collect-agents", "collector-agents", 500, store, Clock.systemUTC())) {
+            for (String host : List.of("pc-11", "pc-12")) {
+                Path root = dir.resolve(host);
+                Path usb = Files.createDirectories(root.resolve("media/taro/STICK"));
+                Files.copy(corpus.root().resolve("入社手続き_マイナンバー提出.txt"), usb.resolve("mynumber.txt"));
+                Files.copy(corpus.root().resolve("顧客リスト_202611.csv"), usb.resolve("list.csv"));
+                Path config = root.resolve("mamori.yaml");
+                Files.writeString(config, """
+                        data-dir: %s
+                        watch: {cloud-sync: false}
+                        scan: {isolation: in_process}
+                        alerts:
+                          jsonl: ''
+                          retry-seconds: 1
+                          kafka: {bootstrap: '%s', topic: agents, timeout-ms: 5000}
+                        """.formatted(root.resolve("data"), broker.bootstrap()));
+                agents.add(TestAgents.started(root, config, host));
+            }
+            collector.subscribe();
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (collector.ledger().hosts().values().stream().filter(h -> h.alerts() >= 2).count() < 2) {
+                assertThat(System.nanoTime()).as("both agents' alerts collected within 90 s").isLessThan(deadline);
+                collector.pollOnce(Duration.ofMillis(500));
+            }
+        } finally {
+            for (Agent a : agents) {
+                a.close();
+            }
+        }
+        String pc11 = MainRun.out("alerts", "search", "--store", central.toString(), "host:pc-11");
+        assertThat(pc11).contains("mynumber.txt", "list.csv", "2 alert(s)").doesNotContain("pc-12");
+        String all = MainRun.out("alerts", "search", "--store", central.toString(), "--format", "jsonl", "*:*");
+        assertThat(all.lines()).hasSize(4);
+        for (String planted : corpus.planted()) {
+            assertThat(all).as("no raw personal data in the collector's store").doesNotContain(planted);
+        }
+    }
+
+    /** The sum of the next offsets the collector's store committed. */
+    static long committedOffsets(Path store) {
+        try {
+            return AlertStore.commitData(store).entrySet().stream().filter(e -> e.getKey().startsWith(Collector.OFFSET))
+                    .mapToLong(e -> Long.parseLong(e.getValue())).sum();
+        } catch (org.apache.lucene.index.IndexNotFoundException | java.nio.file.NoSuchFileException notYet) {
+            return 0;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static long endOffsets(String topic) {
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of("bootstrap.servers", broker.bootstrap(),
+                "key.deserializer", StringDeserializer.class.getName(), "value.deserializer", StringDeserializer.class.getName()))) {
+            List<TopicPartition> parts = c.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            return c.endOffsets(parts).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+}
