@@ -33,6 +33,7 @@ public final class Delivery implements Runnable {
     private volatile String lastError;
     private volatile long position;
     private volatile long dropped;
+    private final java.util.concurrent.atomic.AtomicLong polls = new java.util.concurrent.atomic.AtomicLong();
 
     public Delivery(AlertStore store, Sink sink, Path positionsDir, Duration retry, int spoolMax) throws IOException {
         this.store = store;
@@ -54,7 +55,7 @@ public final class Delivery implements Runnable {
 
     /** Alerts stored but not yet acknowledged by the sink. */
     public long backlog() {
-        return Math.max(0, store.lastSeq() - position);
+        return Math.max(0, store.lastAlertSeq() - position);
     }
 
     /** The sink's last failure, or null when it is delivering. */
@@ -65,6 +66,11 @@ public final class Delivery implements Runnable {
     /** Alerts passed over because the spool was full (they remain in the store). */
     public long dropped() {
         return dropped;
+    }
+
+    /** How often the store has been read for a batch: a waiting delivery reads about once a second. */
+    long polls() {
+        return polls.get();
     }
 
     public void stop() {
@@ -82,6 +88,9 @@ public final class Delivery implements Runnable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (IOException | RuntimeException e) {
+                if (!running) {
+                    return; // stopping: an interrupted read is no outage
+                }
                 if (lastError == null) {
                     LOG.warn("sink {} is down ({}); alerts are kept and will be delivered when it is back", sink.name(),
                             e.getMessage());
@@ -98,6 +107,7 @@ public final class Delivery implements Runnable {
      * @throws IOException when the sink did not acknowledge
      */
     public boolean deliverOnce() throws IOException {
+        polls.incrementAndGet();
         enforceSpoolBound();
         List<Alert> batch = store.readAfter(position, BATCH);
         if (batch.isEmpty()) {

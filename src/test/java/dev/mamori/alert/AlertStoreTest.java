@@ -40,4 +40,19 @@ class AlertStoreTest {
         assertThat(json.path("mamori").path("types").path("PHONE_NUMBER").asInt()).isEqualTo(25);
         assertThat(AlertJson.fromJson(json)).isEqualTo(a);
     }
+
+    @Test
+    void aMemberPathLongerThanLucenesTermLimitIsStoredWholeAndStillFound() throws Exception {
+        String member = "/media/taro/USB/archive.zip!/" + "長".repeat(20_000) + "/顧客リスト.csv"; // 60 KB in UTF-8
+        Alert a = Alerts.alert(1);
+        Alert longPath = new Alert(0, "alert-long", a.time(), a.host(), a.user(), member, a.exitPoint(), a.sha256(),
+                a.size(), a.severity(), a.counts(), a.records(), a.samples(), a.rules(), false, "alert", null, "test");
+        try (AlertStore store = new AlertStore(dir)) {
+            assertThat(store.append(longPath).seq()).isEqualTo(1);
+            assertThat(store.append(Alerts.alert(2)).seq()).isEqualTo(2);
+            assertThat(store.readAfter(0, 10)).first().extracting(Alert::path).isEqualTo(member);
+            assertThat(store.search("path:*archive.zip*", 10)).extracting(Alert::id).containsExactly("alert-long");
+        }
+        assertThat(AlertStore.verify(dir, null).ok()).isTrue();
+    }
 }
