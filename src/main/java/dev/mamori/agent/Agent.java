@@ -24,7 +24,6 @@ import dev.mamori.scan.ResultJson;
 import dev.mamori.state.ContentHash;
 import dev.mamori.state.FileState;
 import dev.mamori.state.StateStore;
-import dev.mamori.verdict.FindingSummary;
 import dev.mamori.verdict.Severity;
 import dev.mamori.watch.Place;
 import dev.mamori.watch.TreeWatcher;
@@ -40,7 +39,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -86,6 +84,12 @@ public final class Agent implements AutoCloseable {
     private Quarantine quarantine;
     private Extractor extractor;
     private volatile DocumentAnalyzer analyzer;
+    /** The rule packs' names and versions, part of every alert id. */
+    private volatile String rulesVersion;
+    private final AlertFactory alertFactory;
+    private InProgress inProgress;
+    /** Files queued or being scanned: what {@link #awaitIdle} waits for. */
+    private final java.util.concurrent.atomic.AtomicLong inFlight = new java.util.concurrent.atomic.AtomicLong();
     private TreeWatcher watcher;
     private volatile boolean running;
     private final java.util.concurrent.atomic.AtomicLong uncommitted = new java.util.concurrent.atomic.AtomicLong();
@@ -95,6 +99,8 @@ public final class Agent implements AutoCloseable {
         this.rules = rules;
         this.env = env;
         this.queue = new ArrayBlockingQueue<>(config.scan().queueSize());
+        this.alertFactory = new AlertFactory(env);
+        this.rulesVersion = String.join(", ", rules.packs());
     }
 
     public boolean running() {
@@ -124,6 +130,8 @@ public final class Agent implements AutoCloseable {
                 ExtractionLimits.defaults().maxDepth(), ExtractionLimits.defaults().maxMembers(), s.timeout(), s.workerHeapMb());
         extractor = s.isolated() ? new ForkedExtractor(limits) : new TikaExtractor(limits);
         analyzer = new DocumentAnalyzer(rules);
+        inProgress = new InProgress(data);
+        recoverInProgress();
         running = true;
         for (Sink sink : sinks()) {
             Delivery d = new Delivery(alertStore, sink, data.resolve("positions"), config.alerts().retry(),
@@ -241,8 +249,9 @@ public final class Agent implements AutoCloseable {
                     return java.nio.file.FileVisitResult.CONTINUE;
                 }
             });
-        } catch (IOException | java.io.UncheckedIOException e) {
-            status.error("cannot walk " + place.root() + ": " + e.getMessage(), env.clock().instant());
+        } catch (Throwable e) { // the timer thread must outlive any walk (a scheduled task that throws is never run again)
+            status.error("cannot walk " + place.root() + ": " + e, env.clock().instant());
+            LOG.warn("cannot walk {}: {}", place.root(), e.toString());
         }
     }
 
@@ -251,11 +260,13 @@ public final class Agent implements AutoCloseable {
         if (!running || file.getFileName().toString().endsWith(Quarantine.NOTE_SUFFIX) || !queuedPaths.add(file)) {
             return;
         }
+        inFlight.incrementAndGet();
         try {
             queue.put(new Task(file, place));
             status.queued.set(queue.size());
         } catch (InterruptedException e) {
             queuedPaths.remove(file);
+            inFlight.decrementAndGet();
             Thread.currentThread().interrupt();
         }
     }
@@ -275,9 +286,11 @@ public final class Agent implements AutoCloseable {
             status.queued.set(queue.size());
             try {
                 scan(task);
-            } catch (IOException | RuntimeException e) {
-                status.error(task.file() + ": " + e.getMessage(), env.clock().instant());
+            } catch (Throwable e) { // nothing one file does may end the scan thread (an Error is handled in scan)
+                status.error(task.file() + ": " + e, env.clock().instant());
                 LOG.warn("{}: {}", task.file(), e.toString());
+            } finally {
+                inFlight.decrementAndGet();
             }
             pause();
         }
@@ -294,7 +307,13 @@ public final class Agent implements AutoCloseable {
         }
     }
 
-    /** One file: skip if unchanged, reuse the verdict of the same content, else extract and judge. */
+    /**
+     * One file: skip if unchanged, reuse the verdict of the same content, else extract and judge;
+     * then respond. Recorded as in progress (durably) while it is judged, so that a file which kills
+     * the process is recognised at the next start. An {@link Error} while judging (a detector's
+     * {@code StackOverflowError}, an in-process parser out of memory) becomes the file's outcome:
+     * could not be judged, with a health alert.
+     */
     void scan(Task task) throws IOException {
         Path file = task.file();
         String key = file.toAbsolutePath().toString();
@@ -313,32 +332,47 @@ public final class Agent implements AutoCloseable {
             return;
         }
         status.scanned.incrementAndGet();
-        List<DocumentResult> results;
-        String sha = "";
-        if (size > config.scan().maxFileBytes()) {
-            results = List.of(analyzer.analyze(ExtractedDocument.failed(key, ExtractionStatus.SKIPPED,
-                    "larger than scan.max-file-mb (" + size + " bytes)")));
-            status.skipped.incrementAndGet();
-        } else {
-            sha = ContentHash.sha256(file);
-            var same = state.byHash(sha);
-            if (same.isPresent() && same.get().size() == size) {
-                results = rebased(same.get(), key); // a renamed or copied file: no need to read it again
-                status.reused.incrementAndGet();
-            } else {
-                results = new ArrayList<>();
-                for (ExtractedDocument doc : extractor.extract(file, key)) {
-                    results.add(analyzer.analyze(doc));
+        inProgress.begin(key, size, mtime);
+        try {
+            List<DocumentResult> results;
+            String sha = "";
+            try {
+                if (size > config.scan().maxFileBytes()) {
+                    results = List.of(analyzer.analyze(ExtractedDocument.failed(key, ExtractionStatus.SKIPPED,
+                            "larger than scan.max-file-mb (" + size + " bytes)")));
+                    status.skipped.incrementAndGet();
+                } else {
+                    sha = ContentHash.sha256(file);
+                    results = judge(file, key, sha, size);
                 }
-                status.extracted.incrementAndGet();
+            } catch (Error e) {
+                results = List.of(notJudged(key, "could not be judged: " + e.getClass().getSimpleName()));
+                health(key, "could not judge " + key + ": " + e.getClass().getSimpleName()
+                        + "; it is passed over until it changes", sha);
+                LOG.error("could not judge {}: {}", key, e.toString());
             }
+            respond(task, key, size, mtime, sha, results);
+        } finally {
+            inProgress.end(key);
         }
-        Severity worst = results.stream().map(r -> r.verdict().severity()).max(Enum::compareTo).orElse(Severity.NONE);
-        var json = ResultJson.JSON.createArrayNode();
-        results.forEach(r -> json.add(ResultJson.toJson(r)));
-        state.put(new FileState(key, size, mtime, sha, env.clock().instant(), worst.label(), json.toString()));
-        uncommitted.incrementAndGet();
-        act(task, results, sha, size, worst);
+    }
+
+    private List<DocumentResult> judge(Path file, String key, String sha, long size) throws IOException {
+        var same = state.byHash(sha);
+        if (same.isPresent() && same.get().size() == size) {
+            status.reused.incrementAndGet();
+            return rebased(same.get(), key); // a renamed or copied file: no need to read it again
+        }
+        List<DocumentResult> results = new ArrayList<>();
+        for (ExtractedDocument doc : extractor.extract(file, key)) {
+            results.add(analyzer.analyze(doc));
+        }
+        status.extracted.incrementAndGet();
+        return results;
+    }
+
+    private DocumentResult notJudged(String key, String reason) {
+        return analyzer.analyze(ExtractedDocument.failed(key, ExtractionStatus.ERROR, reason));
     }
 
     private List<DocumentResult> rebased(FileState same, String newPath) throws IOException {
@@ -351,39 +385,48 @@ public final class Agent implements AutoCloseable {
         return out;
     }
 
-    /** Alerts for documents at or above the alert severity; quarantine when the policy says so. */
-    private void act(Task task, List<DocumentResult> results, String sha, long size, Severity worst) throws IOException {
+    /**
+     * Responds to a judged file, in the order that makes delivery at-least-once: the alerts are
+     * committed to the alert store first, then the file is quarantined, and only then is its state
+     * written. If storing the alerts or the quarantine fails, the state is not written and the file
+     * is judged again later (its alert ids are deterministic, so a replay is the same event).
+     */
+    private void respond(Task task, String key, long size, long mtime, String sha, List<DocumentResult> results)
+            throws IOException {
+        Severity worst = results.stream().map(r -> r.verdict().severity()).max(Enum::compareTo).orElse(Severity.NONE);
         var actions = config.actions();
-        QuarantineRecord q = null;
-        if (actions.quarantineMin() != null && worst.compareTo(actions.quarantineMin()) >= 0
-                && actions.quarantineExitPoints().contains(task.place().kind()) && Files.exists(task.file())) {
-            q = quarantine.quarantine(task.file(), reason(results, worst));
-            state.remove(task.file().toAbsolutePath().toString());
-            status.quarantined.incrementAndGet();
-            LOG.warn("quarantined {} as {}", task.file(), q.id());
-        }
+        boolean quarantining = actions.quarantineMin() != null && worst.compareTo(actions.quarantineMin()) >= 0
+                && actions.quarantineExitPoints().contains(task.place().kind()) && Files.exists(task.file());
+        String quarantineId = quarantining ? quarantine.newId() : null;
+        List<Alert> alerts = new ArrayList<>();
         for (DocumentResult r : results) {
-            if (r.verdict().severity().compareTo(actions.alertMin()) < 0 || r.verdict().severity() == Severity.NONE) {
-                continue;
+            if (r.verdict().severity().compareTo(actions.alertMin()) >= 0 && r.verdict().severity() != Severity.NONE) {
+                alerts.add(alertFactory.personalData(r, task.place().kind(), sha, size, rulesVersion, quarantineId));
             }
-            Map<String, Integer> counts = new LinkedHashMap<>();
-            List<String> samples = new ArrayList<>();
-            List<String> ruleIds = new ArrayList<>();
-            for (FindingSummary f : r.verdict().findings()) {
-                counts.merge(f.type(), f.count(), Integer::sum);
-                ruleIds.add(f.rule());
-                f.samples().stream().limit(2).forEach(samples::add);
+        }
+        if (!alerts.isEmpty()) {
+            alertStore.appendAll(alerts);
+            status.alerts.addAndGet(alerts.size());
+        }
+        if (quarantining) {
+            try {
+                QuarantineRecord q = quarantine.quarantine(task.file(), reason(results, worst), quarantineId);
+                LOG.warn("quarantined {} as {}", task.file(), q.id());
+            } catch (IOException | RuntimeException e) {
+                health(key, "could not quarantine " + key + " (" + e.getClass().getSimpleName() + "); it will be tried again", sha);
+                throw e;
             }
-            Alert alert = new Alert(0, UUID.randomUUID().toString(), env.clock().instant(), env.host(), env.user(), r.path(),
-                    task.place().kind(), sha, size, r.verdict().severity().label(), counts, r.verdict().records(), samples,
-                    ruleIds, r.verdict().flags().contains("appi-reportable"), q != null ? "quarantine" : "alert",
-                    q != null ? q.id() : null, env.version());
-            alertStore.append(alert);
-            status.alerts.incrementAndGet();
-            if (actions.notifyDesktop()) {
-                DesktopNotifier.notify(env.exitPoints().os(), "Mamori", (q != null ? "隔離しました / Quarantined: " : "個人情報を検出 / Personal data: ")
-                        + task.file().getFileName());
-            }
+            state.remove(key);
+            status.quarantined.incrementAndGet();
+        } else {
+            var json = ResultJson.JSON.createArrayNode();
+            results.forEach(r -> json.add(ResultJson.toJson(r)));
+            state.put(new FileState(key, size, mtime, sha, env.clock().instant(), worst.label(), json.toString()));
+            uncommitted.incrementAndGet();
+        }
+        if (!alerts.isEmpty() && actions.notifyDesktop()) {
+            DesktopNotifier.notify(env.exitPoints().os(), "Mamori", (quarantining ? "隔離しました / Quarantined: "
+                    : "個人情報を検出 / Personal data: ") + task.file().getFileName());
         }
     }
 
@@ -398,16 +441,54 @@ public final class Agent implements AutoCloseable {
     }
 
     /**
-     * Raises an agent-health alert (a refused rule pack or config, a sink that is full): stored and
-     * delivered like any alert, so the SIEM sees that the agent needs attention.
+     * Files left in progress by an earlier process. One that was in progress at
+     * {@link InProgress#POISON_AFTER} deaths, unchanged, is a poison file: it gets the outcome
+     * "could not be judged" (so it is not tried again until it changes) and a health alert. One
+     * death alone may have been a power cut or a kill: that file is tried once more.
+     */
+    private void recoverInProgress() throws IOException {
+        for (InProgress.Entry e : inProgress.leftovers()) {
+            Path f = Path.of(e.path());
+            BasicFileAttributes a;
+            try {
+                a = Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException gone) {
+                inProgress.end(e.path());
+                continue;
+            }
+            if (a.size() != e.size() || a.lastModifiedTime().toMillis() != e.mtimeMillis()) {
+                inProgress.end(e.path()); // changed since: it is judged afresh
+                continue;
+            }
+            if (!e.poison()) {
+                LOG.warn("the agent stopped while judging {}; it is tried once more", e.path());
+                continue;
+            }
+            var json = ResultJson.JSON.createArrayNode().add(ResultJson.toJson(notJudged(e.path(),
+                    "poison file: the agent died " + e.attempts() + " times while judging it (out of memory or a crash)")));
+            health(e.path(), "poison file " + e.path() + ": the agent died " + e.attempts()
+                    + " times while judging it; it is passed over until it changes", "");
+            state.put(new FileState(e.path(), e.size(), e.mtimeMillis(), "", env.clock().instant(), Severity.NONE.label(),
+                    json.toString()));
+            state.commit();
+            status.poisoned.incrementAndGet();
+            inProgress.end(e.path());
+        }
+    }
+
+    /**
+     * Raises an agent-health alert (a refused rule pack or config, a file that cannot be judged):
+     * stored and delivered like any alert, so the SIEM sees that the agent needs attention.
      */
     public void health(String subject, String problem) {
+        health(subject, problem, "");
+    }
+
+    private void health(String subject, String problem, String sha) {
         try {
-            alertStore.append(new Alert(0, UUID.randomUUID().toString(), env.clock().instant(), env.host(), env.user(),
-                    subject, "agent", "", 0, "medium", Map.of(), 0, List.of(problem), List.of("agent-health"), false,
-                    "health", null, env.version()));
+            alertStore.append(alertFactory.health(subject, problem, sha));
             status.error(problem, env.clock().instant());
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.error("cannot store a health alert: {}", e.toString());
         }
     }
@@ -415,6 +496,7 @@ public final class Agent implements AutoCloseable {
     /** Uses new rules from the next file on; files already scanned keep their verdicts. */
     public void reload(RuleSet newRules) {
         this.analyzer = new DocumentAnalyzer(newRules);
+        this.rulesVersion = String.join(", ", newRules.packs());
         LOG.info("rules reloaded: {}", newRules.packs());
     }
 
@@ -426,7 +508,7 @@ public final class Agent implements AutoCloseable {
             importTriage();
             status.write(config.dataDir(), this, env.clock().instant());
             logChainHead();
-        } catch (IOException | RuntimeException e) {
+        } catch (Throwable e) { // as for walks: an exception would cancel every later run
             LOG.warn("housekeeping: {}", e.toString());
         }
     }
@@ -482,18 +564,17 @@ public final class Agent implements AutoCloseable {
         awaitIdle(java.time.Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
 
-    /** Waits until the queue is empty and no scan is running (for tests and benchmarks). */
+    /** Waits until no file is queued or being scanned (for tests and benchmarks). */
     public void awaitIdle(java.time.Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (queue.isEmpty() && queuedPaths.isEmpty()) {
-                Thread.sleep(200);
-                if (queue.isEmpty() && queuedPaths.isEmpty()) {
-                    return;
-                }
-            }
-            Thread.sleep(50);
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
         }
+    }
+
+    /** Files queued or being scanned right now. */
+    public long inFlight() {
+        return inFlight.get();
     }
 
     @Override
