@@ -20,6 +20,7 @@ import dev.mamori.quarantine.QuarantineRecord;
 import dev.mamori.rules.RuleSet;
 import dev.mamori.scan.DocumentAnalyzer;
 import dev.mamori.scan.DocumentResult;
+import dev.mamori.scan.PathExclusions;
 import dev.mamori.scan.ResultJson;
 import dev.mamori.state.ContentHash;
 import dev.mamori.state.FileState;
@@ -86,6 +87,10 @@ public final class Agent implements AutoCloseable {
     private volatile DocumentAnalyzer analyzer;
     /** The rule packs' names and versions, part of every alert id. */
     private volatile String rulesVersion;
+    /** The packs' exclusions.paths, applied as scan applies them. */
+    private volatile PathExclusions exclusions;
+    /** The agent's own data, log and alert files: never judged, even inside a watched tree. */
+    private final List<Path> ownFolders = new ArrayList<>();
     private final AlertFactory alertFactory;
     private InProgress inProgress;
     /** Files queued or being scanned: what {@link #awaitIdle} waits for. */
@@ -101,6 +106,7 @@ public final class Agent implements AutoCloseable {
         this.queue = new ArrayBlockingQueue<>(config.scan().queueSize());
         this.alertFactory = new AlertFactory(env);
         this.rulesVersion = String.join(", ", rules.packs());
+        this.exclusions = new PathExclusions(rules.pathGlobs());
     }
 
     public boolean running() {
@@ -131,6 +137,7 @@ public final class Agent implements AutoCloseable {
         extractor = s.isolated() ? new ForkedExtractor(limits) : new TikaExtractor(limits);
         analyzer = new DocumentAnalyzer(rules);
         inProgress = new InProgress(data);
+        ownFolders.addAll(ownFolders(data));
         recoverInProgress();
         running = true;
         for (Sink sink : sinks()) {
@@ -193,6 +200,39 @@ public final class Agent implements AutoCloseable {
         return new ArrayList<>(out.values());
     }
 
+    /** The data folder, the log folder (as logback.xml finds it) and the JSON Lines file, as given and as real paths. */
+    private List<Path> ownFolders(Path data) {
+        List<Path> own = new ArrayList<>();
+        String logDir = System.getenv("MAMORI_LOG_DIR");
+        own.add(data);
+        own.add(logDir != null && !logDir.isBlank() ? Path.of(logDir)
+                : Path.of(System.getProperty("user.home"), ".mamori", "logs"));
+        if (config.alerts().jsonl() != null) {
+            own.add(config.alerts().jsonl());
+        }
+        List<Path> out = new ArrayList<>();
+        for (Path p : own) {
+            out.add(p.toAbsolutePath().normalize());
+            try {
+                out.add(p.toRealPath());
+            } catch (IOException notThere) {
+                // not created yet: its given form is enough
+            }
+        }
+        return out;
+    }
+
+    /** True for the agent's own files and for paths the rule packs exclude: never queued, never judged. */
+    private boolean passedOver(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        for (Path own : ownFolders) {
+            if (abs.startsWith(own)) {
+                return true;
+            }
+        }
+        return exclusions.excludes(p);
+    }
+
     private List<Sink> sinks() {
         List<Sink> sinks = new ArrayList<>();
         var a = config.alerts();
@@ -227,6 +267,9 @@ public final class Agent implements AutoCloseable {
             Files.walkFileTree(place.root(), new java.nio.file.SimpleFileVisitor<>() {
                 @Override
                 public java.nio.file.FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    if (!dir.equals(place.root()) && passedOver(dir)) {
+                        return java.nio.file.FileVisitResult.SKIP_SUBTREE; // not even watched: its writes cost nothing
+                    }
                     watcher.register(dir, place);
                     return running ? java.nio.file.FileVisitResult.CONTINUE : java.nio.file.FileVisitResult.TERMINATE;
                 }
@@ -257,7 +300,8 @@ public final class Agent implements AutoCloseable {
 
     /** Queues a file for scanning; blocks while the queue is full (back-pressure on discovery). */
     private void enqueue(Path file, Place place) {
-        if (!running || file.getFileName().toString().endsWith(Quarantine.NOTE_SUFFIX) || !queuedPaths.add(file)) {
+        if (!running || file.getFileName().toString().endsWith(Quarantine.NOTE_SUFFIX) || passedOver(file)
+                || !queuedPaths.add(file)) {
             return;
         }
         inFlight.incrementAndGet();
@@ -497,6 +541,7 @@ public final class Agent implements AutoCloseable {
     public void reload(RuleSet newRules) {
         this.analyzer = new DocumentAnalyzer(newRules);
         this.rulesVersion = String.join(", ", newRules.packs());
+        this.exclusions = new PathExclusions(newRules.pathGlobs());
         LOG.info("rules reloaded: {}", newRules.packs());
     }
 
