@@ -55,4 +55,30 @@ class AlertStoreTest {
         }
         assertThat(AlertStore.verify(dir, null).ok()).isTrue();
     }
+
+    @Test
+    void healthAlertsAreEcsEventsOfTheirOwnAndNameAFileOnlyWhenTheyConcernOne() throws Exception {
+        Alert a = Alerts.alert(1);
+        Alert rules = new Alert(3, "h-1", a.time(), a.host(), a.user(), "rules", "agent", "", 0, "medium", java.util.Map.of(),
+                0, java.util.List.of("rule packs refused"), java.util.List.of("agent-health"), false, "health", null, "test");
+        Alert poison = new Alert(4, "h-2", a.time(), a.host(), a.user(), "/home/taro/Dropbox/big.csv", "agent", "", 0,
+                "medium", java.util.Map.of(), 0, java.util.List.of("poison file"), java.util.List.of("agent-health"), false,
+                "health", null, "test");
+        for (Alert h : java.util.List.of(rules, poison)) {
+            JsonNode json = AlertJson.JSON.readTree(AlertJson.line(h));
+            assertThat(json.path("event").path("kind").asText()).isEqualTo("event");
+            assertThat(json.path("event").path("action").asText()).isEqualTo("agent-health");
+            assertThat(json.path("event").path("category").toString()).isEqualTo("[\"process\"]");
+            assertThat(json.path("mamori").path("subject").asText()).isEqualTo(h.path());
+            Alert back = AlertJson.fromJson(json);
+            assertThat(back).isEqualTo(h);
+            assertThat(back.isHealth()).isTrue();
+        }
+        assertThat(AlertJson.JSON.readTree(AlertJson.line(rules)).has("file")).as("no fake file.path 'rules'").isFalse();
+        assertThat(AlertJson.JSON.readTree(AlertJson.line(poison)).path("file").path("path").asText())
+                .isEqualTo("/home/taro/Dropbox/big.csv");
+        JsonNode personal = AlertJson.JSON.readTree(AlertJson.line(a));
+        assertThat(personal.path("event").path("action").asText()).isEqualTo("personal-data-detected");
+        assertThat(personal.path("mamori").has("subject")).isFalse();
+    }
 }
