@@ -75,11 +75,10 @@ public final class Agent implements AutoCloseable {
     private final Map<Path, Place> places = new ConcurrentHashMap<>();
     private final List<Delivery> deliveries = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "mamori-timers");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Walks (first checks, overflow rescans, periodic rescans): they may block on a full queue. */
+    private final ScheduledExecutorService walks = daemonScheduler("mamori-walk");
+    /** State commits, status.json, triage import, chain head: never behind a blocked walk. */
+    private final ScheduledExecutorService timers = daemonScheduler("mamori-housekeeping");
     private StateStore state;
     private AlertStore alertStore;
     private Quarantine quarantine;
@@ -160,7 +159,7 @@ public final class Agent implements AutoCloseable {
                     public void rescan(Place place) {
                         places.put(place.root(), place);
                         status.places = places.size();
-                        timers.execute(() -> walk(place));
+                        walks.execute(() -> walk(place));
                     }
                 });
         for (Place p : placesToWatch()) {
@@ -172,12 +171,22 @@ public final class Agent implements AutoCloseable {
             }
         }
         startThread("mamori-watch", watcher);
-        timers.scheduleWithFixedDelay(this::housekeeping, 1, 1, TimeUnit.SECONDS);
+        Housekeeping housekeeping = new Housekeeping(config, env, state, alertStore, uncommitted,
+                () -> status.write(config.dataDir(), this, env.clock().instant()));
+        timers.scheduleWithFixedDelay(housekeeping, 1, 1, TimeUnit.SECONDS);
         long rescanHours = config.watch().rescanEvery().toHours();
         if (rescanHours > 0) {
-            timers.scheduleWithFixedDelay(() -> places.values().forEach(this::walk), rescanHours, rescanHours, TimeUnit.HOURS);
+            walks.scheduleWithFixedDelay(() -> places.values().forEach(this::walk), rescanHours, rescanHours, TimeUnit.HOURS);
         }
         LOG.info("agent started: {} places, {} sink(s), {} worker(s)", places.size(), deliveries.size(), s.workers());
+    }
+
+    private static ScheduledExecutorService daemonScheduler(String name) {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     private List<Place> placesToWatch() {
@@ -545,60 +554,8 @@ public final class Agent implements AutoCloseable {
         LOG.info("rules reloaded: {}", newRules.packs());
     }
 
-    private void housekeeping() {
-        try {
-            if (uncommitted.getAndSet(0) > 0) {
-                state.commit();
-            }
-            importTriage();
-            status.write(config.dataDir(), this, env.clock().instant());
-            logChainHead();
-        } catch (Throwable e) { // as for walks: an exception would cancel every later run
-            LOG.warn("housekeeping: {}", e.toString());
-        }
-    }
-
     /** Folder where 'mamori alerts ack|dismiss|escalate' leaves decisions while the agent holds the store. */
     public static final String TRIAGE_INBOX = "triage-inbox";
-
-    private void importTriage() throws IOException {
-        Path inbox = config.dataDir().resolve(TRIAGE_INBOX);
-        if (!Files.isDirectory(inbox)) {
-            return;
-        }
-        try (var files = Files.list(inbox)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-                alertStore.triage(dev.mamori.alert.Triage.read(f));
-                Files.delete(f);
-            }
-        }
-    }
-
-    private String loggedHead = "";
-    private long headLoggedAt;
-
-    /** Every ten minutes, when it moved: the alert chain's head, for an auditor's external copy (mamori verify --head). */
-    private void logChainHead() {
-        long now = System.nanoTime();
-        String head = alertStore.head();
-        if (head.startsWith("0:")) {
-            return; // no alert yet: nothing to vouch for
-        }
-        if (!head.equals(loggedHead) && (loggedHead.isEmpty() || now - headLoggedAt > 600_000_000_000L)) {
-            LOG.info("alert chain head {}", head);
-            loggedHead = head;
-            headLoggedAt = now;
-            var a = config.alerts();
-            if (a.syslogHost() != null) {
-                try (SyslogSink syslog = new SyslogSink(a.syslogHost(), a.syslogPort(), a.syslogTcp(), env.host())) {
-                    syslog.sendChainHead(head, env.clock().instant());
-                } catch (IOException e) {
-                    LOG.warn("cannot send the alert chain head to syslog: {}", e.getMessage());
-                    loggedHead = ""; // try again next time
-                }
-            }
-        }
-    }
 
     /** Waits until at least {@code files} files have been checked and the agent is idle (tests, benchmarks). */
     public void awaitChecked(long files, java.time.Duration timeout) throws InterruptedException {
@@ -630,6 +587,7 @@ public final class Agent implements AutoCloseable {
         running = false;
         LOG.info("agent stopping");
         timers.shutdownNow();
+        walks.shutdownNow();
         if (watcher != null) {
             watcher.close();
         }

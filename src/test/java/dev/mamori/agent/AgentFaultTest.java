@@ -50,12 +50,16 @@ class AgentFaultTest {
     }
 
     private Agent agent(RuleSet rules) throws Exception {
+        return agent(rules, "{isolation: in_process, workers: 1}");
+    }
+
+    private Agent agent(RuleSet rules, String scan) throws Exception {
         Path config = root.resolve("mamori.yaml");
         Files.writeString(config, """
                 data-dir: %s
                 watch: {paths: ['%s'], removable-media: false, cloud-sync: false, debounce-ms: 100}
-                scan: {isolation: in_process, workers: 1}
-                """.formatted(data, watched));
+                scan: %s
+                """.formatted(data, watched, scan));
         AgentConfig c = new AgentConfigLoader(root).load(config);
         Agent agent = new Agent(c, rules, new Agent.Environment(new ExitPoints("linux", root, List.of()),
                 Clock.systemUTC(), "laptop-01", "taro", "test"));
@@ -232,6 +236,25 @@ class AgentFaultTest {
             assertThat(a.severity()).isEqualTo("high");
         });
         assertThat(state(zip)).isPresent();
+    }
+
+    @Test
+    void aWalkWaitingOnAFullQueueDoesNotHoldUpTheStatusFile() throws Exception {
+        int files = 20;
+        for (int i = 0; i < files; i++) {
+            Files.writeString(watched.resolve("note-" + i + ".txt"), "会議メモ " + i, StandardCharsets.UTF_8);
+        }
+        try (Agent agent = agent(BundledRules.get(), "{isolation: in_process, workers: 1, queue-size: 1, pause-ms: 300}")) {
+            Path status = data.resolve(AgentStatus.FILE);
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (!Files.exists(status) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            // the walk needs about files × pause to get through the one-place queue; housekeeping runs every second
+            var written = new com.fasterxml.jackson.databind.ObjectMapper().readTree(status.toFile());
+            assertThat(written.path("scanned").asInt()).as("files scanned when status.json was first written")
+                    .isLessThan(files / 2);
+        }
     }
 
     private static void deleteTree(Path dir) throws java.io.IOException {
