@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
  * acknowledged {@code seq}) is written atomically after each acknowledged batch, so after a crash
  * or restart delivery resumes there: an alert may be sent twice, never lost. While the sink is
  * down, its backlog is the spool; when the backlog exceeds the bound, the sink is reported full
- * and the oldest undelivered alerts stay in the store only (they remain searchable), and the sink
- * is told how many it missed. One thread per sink.
+ * and the oldest undelivered alerts stay in the store only (they remain searchable; the status
+ * counts them as dropped). A sink that is down is tried again after a delay that doubles with each
+ * failure in a row, up to {@link #MAX_BACKOFF}. One thread per sink.
  */
 public final class Delivery implements Runnable {
 
@@ -33,6 +34,8 @@ public final class Delivery implements Runnable {
     private volatile String lastError;
     private volatile long position;
     private volatile long dropped;
+    /** Failed attempts in a row, for the backoff. */
+    private int failures;
     private final java.util.concurrent.atomic.AtomicLong polls = new java.util.concurrent.atomic.AtomicLong();
 
     public Delivery(AlertStore store, Sink sink, Path positionsDir, Duration retry, int spoolMax) throws IOException {
@@ -96,7 +99,7 @@ public final class Delivery implements Runnable {
                             e.getMessage());
                 }
                 lastError = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                sleep(retry);
+                sleep(backoff(retry, ++failures));
             }
         }
     }
@@ -115,6 +118,7 @@ public final class Delivery implements Runnable {
         }
         sink.deliver(batch);
         writePosition(batch.get(batch.size() - 1).seq());
+        failures = 0;
         if (lastError != null) {
             LOG.info("sink {} is delivering again", sink.name());
             lastError = null;
@@ -151,6 +155,22 @@ public final class Delivery implements Runnable {
         OwnerOnly.restrict(tmp);
         Files.move(tmp, positionFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         position = seq;
+    }
+
+    /** Longest wait between two attempts on a sink that is down. */
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+
+    /**
+     * The wait after the {@code failures}-th failure in a row: the configured retry delay, doubled
+     * with each further failure, at most {@link #MAX_BACKOFF} (or the retry delay, if that is longer).
+     */
+    static Duration backoff(Duration retry, int failures) {
+        Duration cap = retry.compareTo(MAX_BACKOFF) > 0 ? retry : MAX_BACKOFF;
+        Duration d = retry;
+        for (int i = 1; i < failures && d.compareTo(cap) < 0; i++) {
+            d = d.multipliedBy(2);
+        }
+        return d.compareTo(cap) > 0 ? cap : d;
     }
 
     private void sleep(Duration d) {
