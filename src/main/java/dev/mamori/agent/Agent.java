@@ -91,6 +91,7 @@ public final class Agent implements AutoCloseable {
     /** The agent's own data, log and alert files: never judged, even inside a watched tree. */
     private final List<Path> ownFolders = new ArrayList<>();
     private final AlertFactory alertFactory;
+    private final NotificationLimit notifications;
     private InProgress inProgress;
     /** Files queued or being scanned: what {@link #awaitIdle} waits for. */
     private final java.util.concurrent.atomic.AtomicLong inFlight = new java.util.concurrent.atomic.AtomicLong();
@@ -104,6 +105,7 @@ public final class Agent implements AutoCloseable {
         this.env = env;
         this.queue = new ArrayBlockingQueue<>(config.scan().queueSize());
         this.alertFactory = new AlertFactory(env);
+        this.notifications = new NotificationLimit(env.clock(), NotificationLimit.EVERY);
         this.rulesVersion = String.join(", ", rules.packs());
         this.exclusions = new PathExclusions(rules.pathGlobs());
     }
@@ -451,12 +453,15 @@ public final class Agent implements AutoCloseable {
         boolean quarantining = actions.quarantineMin() != null && worst.compareTo(actions.quarantineMin()) >= 0
                 && actions.quarantineExitPoints().contains(task.place().kind()) && Files.exists(task.file());
         String quarantineId = quarantining ? quarantine.newId() : null;
-        List<Alert> alerts = new ArrayList<>();
+        Map<Severity, List<DocumentResult>> bySeverity = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
         for (DocumentResult r : results) {
             if (r.verdict().severity().compareTo(actions.alertMin()) >= 0 && r.verdict().severity() != Severity.NONE) {
-                alerts.add(alertFactory.personalData(r, task.place().kind(), sha, size, rulesVersion, quarantineId));
+                bySeverity.computeIfAbsent(r.verdict().severity(), k -> new ArrayList<>()).add(r);
             }
         }
+        List<Alert> alerts = new ArrayList<>(); // one per file and severity, worst first
+        bySeverity.values().forEach(docs -> alerts.add(
+                alertFactory.personalData(key, docs, task.place().kind(), sha, size, rulesVersion, quarantineId)));
         if (!alerts.isEmpty()) {
             alertStore.appendAll(alerts);
             status.alerts.addAndGet(alerts.size());
@@ -478,8 +483,8 @@ public final class Agent implements AutoCloseable {
             uncommitted.incrementAndGet();
         }
         if (!alerts.isEmpty() && actions.notifyDesktop()) {
-            DesktopNotifier.notify(env.exitPoints().os(), "Mamori", (quarantining ? "隔離しました / Quarantined: "
-                    : "個人情報を検出 / Personal data: ") + task.file().getFileName());
+            notifications.offer((quarantining ? "隔離しました / Quarantined: " : "個人情報を検出 / Personal data: ")
+                    + task.file().getFileName()).ifPresent(text -> DesktopNotifier.notify(env.exitPoints().os(), "Mamori", text));
         }
     }
 

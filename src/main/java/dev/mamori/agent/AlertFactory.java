@@ -50,6 +50,42 @@ final class AlertFactory {
                 quarantineId != null ? "quarantine" : "alert", quarantineId, env.version());
     }
 
+    /** Masked samples in an alert about several documents, all together. */
+    static final int MAX_SAMPLES = 10;
+
+    /**
+     * One alert for the documents of one file that share a severity: for a single document the
+     * alert is about that document; for several (archive members) it is about the file and lists
+     * them (the first {@link Alert#MAX_MEMBERS}, with their count), adding up their findings. A
+     * 300-member archive is one alert, not 300.
+     */
+    Alert personalData(String fileKey, List<DocumentResult> docs, String exitPoint, String sha256, long size,
+                       String rulesVersion, String quarantineId) {
+        if (docs.size() == 1) {
+            return personalData(docs.get(0), exitPoint, sha256, size, rulesVersion, quarantineId);
+        }
+        Map<String, Integer> counts = new TreeMap<>();
+        List<String> samples = new ArrayList<>();
+        java.util.Set<String> ruleIds = new java.util.LinkedHashSet<>();
+        List<String> members = new ArrayList<>();
+        int records = 0;
+        boolean appi = false;
+        for (DocumentResult r : docs) {
+            members.add(r.path());
+            records += r.verdict().records();
+            appi |= r.verdict().flags().contains("appi-reportable");
+            for (FindingSummary f : r.verdict().findings()) {
+                counts.merge(f.type(), f.count(), Integer::sum);
+                ruleIds.add(f.rule());
+                f.samples().stream().limit(2).filter(x -> samples.size() < MAX_SAMPLES).forEach(samples::add);
+            }
+        }
+        String severity = docs.get(0).verdict().severity().label();
+        return new Alert(0, alertId(env.host(), fileKey, sha256, severity, rulesVersion), env.clock().instant(), env.host(),
+                env.user(), fileKey, exitPoint, sha256, size, severity, counts, records, samples, new ArrayList<>(ruleIds),
+                appi, quarantineId != null ? "quarantine" : "alert", quarantineId, env.version(), members, docs.size());
+    }
+
     /** An alert about the agent itself; {@code subject} is what it concerns (a file, a rule pack, a sink). */
     Alert health(String subject, String problem, String sha256) {
         return new Alert(0, UUID.randomUUID().toString(), env.clock().instant(), env.host(), env.user(), subject,

@@ -76,6 +76,11 @@ public final class AlertJson {
         if (a.quarantineId() != null) {
             m.put("quarantine_id", a.quarantineId());
         }
+        if (a.memberCount() > 0) {
+            var members = m.putArray("members");
+            a.members().forEach(members::add);
+            m.put("member_count", a.memberCount());
+        }
         return o;
     }
 
@@ -92,7 +97,7 @@ public final class AlertJson {
                 m.path("severity").asText(), counts, m.path("records").asInt(), strings(m.path("samples")),
                 strings(o.path("rule").path("name")), m.path("appi_reportable").asBoolean(), m.path("action").asText(),
                 m.hasNonNull("quarantine_id") ? m.path("quarantine_id").asText() : null,
-                o.path("agent").path("version").asText());
+                o.path("agent").path("version").asText(), strings(m.path("members")), m.path("member_count").asInt());
     }
 
     /** {@code event.action} of an alert about the agent itself. */

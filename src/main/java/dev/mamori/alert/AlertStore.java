@@ -154,6 +154,7 @@ public final class AlertStore implements AutoCloseable {
         d.add(new StringField("kind", "alert", Field.Store.YES));
         // searchable fields for 'mamori alerts search' (Lucene query syntax)
         d.add(new StringField("path", indexed(stored.path()), Field.Store.NO));
+        stored.members().forEach(m -> d.add(new StringField("path", indexed(m), Field.Store.NO)));
         d.add(new StringField("host", indexed(stored.host()), Field.Store.NO));
         d.add(new StringField("user", indexed(stored.user()), Field.Store.NO));
         d.add(new StringField("action", indexed(stored.action()), Field.Store.NO));

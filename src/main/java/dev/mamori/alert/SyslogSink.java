@@ -60,7 +60,8 @@ public final class SyslogSink implements Sink {
         Alert shortAlert = new Alert(a.seq(), a.id(), a.time(), a.host(), a.user(), shorten(a.path()), a.exitPoint(),
                 a.sha256(), a.size(), a.severity(), a.counts(), a.records(),
                 a.samples().stream().limit(4).map(SyslogSink::shorten).toList(), a.rules(), a.appiReportable(), a.action(),
-                a.quarantineId(), a.agentVersion());
+                a.quarantineId(), a.agentVersion(), a.members().stream().limit(4).map(SyslogSink::shorten).toList(),
+                a.memberCount());
         byte[] shortened = message(shortAlert, hostname).replaceFirst("\\]", " truncated=\"true\"]")
                 .getBytes(StandardCharsets.UTF_8);
         if (shortened.length <= MAX_UDP_BYTES) {

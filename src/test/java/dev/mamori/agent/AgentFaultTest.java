@@ -24,8 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Faults in one file never stop the agent: a detector that overflows the stack, a file that killed
- * the previous process, an alert store that cannot take the alert.
+ * The agent's failures of issue 7, each reproduced with real files: a detector that overflows the
+ * stack, a file that killed the previous process, an alert store that cannot take the alert, a
+ * replay after a crash, an archive member's immense name, a walk blocked on a full queue, an
+ * archive of many customer lists.
  */
 class AgentFaultTest {
 
@@ -255,6 +257,33 @@ class AgentFaultTest {
             assertThat(written.path("scanned").asInt()).as("files scanned when status.json was first written")
                     .isLessThan(files / 2);
         }
+    }
+
+    @Test
+    void anArchiveOfManyCustomerListsIsOneAlertListingItsMembers() throws Exception {
+        Path zip = watched.resolve("export.zip");
+        int members = 30;
+        byte[] list = Files.readAllBytes(corpus.root().resolve("顧客リスト_202611.csv"));
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            for (int i = 0; i < members; i++) {
+                out.putNextEntry(new java.util.zip.ZipEntry("customers-" + String.format("%02d", i) + ".csv"));
+                out.write(list);
+                out.closeEntry();
+            }
+        }
+        try (Agent agent = agent(BundledRules.get())) {
+            agent.awaitChecked(1, Duration.ofSeconds(120));
+            assertThat(agent.status().alerts.get()).isEqualTo(1);
+        }
+        assertThat(alerts()).singleElement().satisfies(a -> {
+            assertThat(a.path()).isEqualTo(zip.toAbsolutePath().toString());
+            assertThat(a.severity()).isEqualTo("high");
+            assertThat(a.memberCount()).isEqualTo(members);
+            assertThat(a.members()).hasSize(Alert.MAX_MEMBERS).allSatisfy(m -> assertThat(m).startsWith(a.path() + "!/"));
+            assertThat(a.records()).isEqualTo(25 * members);
+            assertThat(a.samples()).hasSizeLessThanOrEqualTo(AlertFactory.MAX_SAMPLES);
+        });
+        assertThat(AlertStore.searchReadOnly(data.resolve("alerts"), "path:*customers-07.csv", 10)).hasSize(1);
     }
 
     private static void deleteTree(Path dir) throws java.io.IOException {
