@@ -63,7 +63,7 @@ public final class Agent implements AutoCloseable {
     public record Environment(ExitPoints exitPoints, Clock clock, String host, String user, String version) {
     }
 
-    private record Task(Path file, Place place) {
+    record Task(Path file, Place place) {
     }
 
     private final AgentConfig config;
@@ -129,8 +129,22 @@ public final class Agent implements AutoCloseable {
     /** Opens the stores, starts delivery, scanning and watching, and checks every place once. */
     public synchronized void start() throws IOException {
         Path data = OwnerOnly.directory(config.dataDir());
-        state = new StateStore(OwnerOnly.directory(data.resolve("state")));
+        String stateDamage = null;
+        try {
+            state = new StateStore(OwnerOnly.directory(data.resolve("state")));
+        } catch (IOException | RuntimeException damaged) {
+            // only a cache of verdicts: moved aside (for a post-mortem) and rebuilt by judging the files again
+            Path aside = data.resolve("state.damaged-" + env.clock().millis());
+            Files.move(data.resolve("state"), aside);
+            stateDamage = "state store damaged (" + damaged.getClass().getSimpleName() + "); moved to " + aside
+                    + " and rebuilt: every watched file is judged again";
+            LOG.error(stateDamage);
+            state = new StateStore(OwnerOnly.directory(data.resolve("state")));
+        }
         alertStore = new AlertStore(OwnerOnly.directory(data.resolve("alerts")));
+        if (stateDamage != null) {
+            health(data.resolve("state").toString(), stateDamage, "");
+        }
         quarantine = new Quarantine(OwnerOnly.directory(data.resolve("quarantine")), env.clock());
         var s = config.scan();
         ExtractionLimits limits = new ExtractionLimits(s.maxFileBytes(), ExtractionLimits.defaults().maxChars(),
@@ -145,6 +159,9 @@ public final class Agent implements AutoCloseable {
             Delivery d = new Delivery(alertStore, sink, data.resolve("positions"), config.alerts().retry(),
                     config.alerts().spoolMax());
             deliveries.add(d);
+            if (d.recovery() != null) {
+                health(d.sinkName(), d.recovery(), "");
+            }
             startThread("mamori-deliver-" + sink.name(), d);
         }
         for (int i = 0; i < s.workers(); i++) {
@@ -378,6 +395,11 @@ public final class Agent implements AutoCloseable {
         } catch (java.nio.file.NoSuchFileException gone) {
             status.vanished.incrementAndGet();
             state.remove(key);
+            return;
+        }
+        if (!attrs.isRegularFile()) {
+            // a link (perhaps swapped in after the event), a FIFO or a device: never opened, as scan does not
+            status.skipped.incrementAndGet();
             return;
         }
         long size = attrs.size();

@@ -34,6 +34,7 @@ public final class Delivery implements Runnable {
     private volatile String lastError;
     private volatile long position;
     private volatile long dropped;
+    private String recovery;
     /** Failed attempts in a row, for the backoff. */
     private int failures;
     private final java.util.concurrent.atomic.AtomicLong polls = new java.util.concurrent.atomic.AtomicLong();
@@ -141,17 +142,34 @@ public final class Delivery implements Runnable {
         if (!Files.exists(positionFile)) {
             return 0;
         }
-        String text = Files.readString(positionFile, StandardCharsets.US_ASCII).trim();
+        String text = Files.readString(positionFile, StandardCharsets.ISO_8859_1).trim();
         try {
-            return Long.parseLong(text);
+            long p = Long.parseLong(text);
+            if (p >= 0) {
+                return p;
+            }
         } catch (NumberFormatException e) {
-            throw new IOException(positionFile + ": not a position: '" + text + "'");
+            // damaged (empty after a crash, overwritten): rebuilt below
         }
+        // start again from the beginning of the store: alerts may be delivered twice, none is lost
+        recovery = "position of sink " + sink.name() + " damaged (" + positionFile.getFileName()
+                + "); alerts are delivered again from the start of the store (duplicates possible)";
+        LOG.error(recovery);
+        return 0;
+    }
+
+    /** When the sink's position was damaged and rebuilt at start, what happened (for a health alert); else null. */
+    public String recovery() {
+        return recovery;
     }
 
     private void writePosition(long seq) throws IOException {
         Path tmp = positionFile.resolveSibling(positionFile.getFileName() + ".tmp");
-        Files.writeString(tmp, Long.toString(seq), StandardCharsets.US_ASCII);
+        try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+            ch.write(java.nio.ByteBuffer.wrap(Long.toString(seq).getBytes(StandardCharsets.US_ASCII)));
+            ch.force(true); // durable before it replaces the old position: a crash leaves one or the other, whole
+        }
         OwnerOnly.restrict(tmp);
         Files.move(tmp, positionFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         position = seq;

@@ -286,6 +286,62 @@ class AgentFaultTest {
         assertThat(AlertStore.searchReadOnly(data.resolve("alerts"), "path:*customers-07.csv", 10)).hasSize(1);
     }
 
+    @Test
+    @org.junit.jupiter.api.condition.DisabledOnOs(org.junit.jupiter.api.condition.OS.WINDOWS)
+    void aLinkToAFifoSwappedInBeforeTheScanIsNeverOpened() throws Exception {
+        Path fifo = root.resolve("pipe");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        Path link = Files.createSymbolicLink(watched.resolve("report.csv"), fifo); // was a regular file when the event came
+        try (Agent agent = agent(BundledRules.get())) {
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10),
+                    () -> agent.scan(new Agent.Task(link, new dev.mamori.watch.Place(watched, "watched"))));
+            assertThat(agent.status().skipped.get()).isPositive();
+        }
+        assertThat(state(link)).isEmpty();
+    }
+
+    @Test
+    void aDamagedStateStoreIsMovedAsideAndRebuiltWithAHealthAlert() throws Exception {
+        Path list = Files.copy(corpus.root().resolve("顧客リスト_202611.csv"), watched.resolve("list.csv"));
+        try (Agent agent = agent(BundledRules.get())) {
+            agent.awaitChecked(1, Duration.ofSeconds(60));
+        }
+        try (var files = Files.list(data.resolve("state"))) {
+            for (Path segments : files.filter(p -> p.getFileName().toString().startsWith("segments_")).toList()) {
+                byte[] bytes = Files.readAllBytes(segments);
+                Files.write(segments, java.util.Arrays.copyOf(bytes, bytes.length / 2)); // truncated by a crash
+            }
+        }
+        try (Agent agent = agent(BundledRules.get())) {
+            agent.awaitChecked(1, Duration.ofSeconds(60));
+            assertThat(agent.status().extracted.get()).as("judged again: the old state is gone").isEqualTo(1);
+        }
+        assertThat(alerts()).filteredOn(Alert::isHealth).singleElement().satisfies(a ->
+                assertThat(a.samples().get(0)).contains("state store damaged", "rebuilt"));
+        assertThat(state(list)).isPresent();
+        try (var files = Files.list(data)) {
+            assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("state.damaged-"));
+        }
+    }
+
+    @Test
+    void aDamagedSinkPositionIsRebuiltSoNoAlertIsLost() throws Exception {
+        Files.copy(corpus.root().resolve("顧客リスト_202611.csv"), watched.resolve("list.csv"));
+        Files.createDirectories(data.resolve("positions"));
+        Files.writeString(data.resolve("positions/jsonl.position"), ""); // emptied by a crash
+        try (Agent agent = agent(BundledRules.get())) {
+            agent.awaitChecked(1, Duration.ofSeconds(60));
+            Path jsonl = data.resolve("alerts.jsonl");
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while ((!Files.exists(jsonl) || Files.readAllLines(jsonl).size() < 2) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(Files.readAllLines(jsonl)).hasSize(2)
+                    .anySatisfy(l -> assertThat(l).contains("agent-health", "position of sink jsonl damaged"))
+                    .anySatisfy(l -> assertThat(l).contains("personal-data-detected", "list.csv"));
+        }
+    }
+
     private static void deleteTree(Path dir) throws java.io.IOException {
         try (var files = Files.walk(dir)) {
             for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
