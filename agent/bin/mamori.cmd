@@ -11,5 +11,8 @@ if not exist "%JAR%" (
   exit /b 2
 )
 rem Windows names files in UTF-16, so only the console and text defaults need UTF-8
-java -Dfile.encoding=UTF-8 -Dsun.jnu.encoding=UTF-8 -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8 %MAMORI_JAVA_OPTS% -jar "%JAR%" %*
+rem the agent exits on OutOfMemoryError; its service manager restarts it
+set "OOM="
+if /i "%~1"=="agent" set "OOM=-XX:+ExitOnOutOfMemoryError"
+java %OOM% -Dfile.encoding=UTF-8 -Dsun.jnu.encoding=UTF-8 -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8 %MAMORI_JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

@@ -21,11 +21,11 @@ import dev.mamori.quarantine.QuarantineRecord;
 import dev.mamori.rules.RuleSet;
 import dev.mamori.scan.DocumentAnalyzer;
 import dev.mamori.scan.DocumentResult;
+import dev.mamori.scan.PathExclusions;
 import dev.mamori.scan.ResultJson;
 import dev.mamori.state.ContentHash;
 import dev.mamori.state.FileState;
 import dev.mamori.state.StateStore;
-import dev.mamori.verdict.FindingSummary;
 import dev.mamori.verdict.Severity;
 import dev.mamori.watch.Place;
 import dev.mamori.watch.TreeWatcher;
@@ -41,7 +41,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,7 +64,7 @@ public final class Agent implements AutoCloseable {
     public record Environment(ExitPoints exitPoints, Clock clock, String host, String user, String version) {
     }
 
-    private record Task(Path file, Place place) {
+    record Task(Path file, Place place) {
     }
 
     private final AgentConfig config;
@@ -77,22 +76,28 @@ public final class Agent implements AutoCloseable {
     private final Map<Path, Place> places = new ConcurrentHashMap<>();
     private final List<Delivery> deliveries = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "mamori-timers");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Walks (first checks, overflow rescans, periodic rescans): they may block on a full queue. */
+    private final ScheduledExecutorService walks = daemonScheduler("mamori-walk");
+    /** State commits, status.json, triage import, chain head: never behind a blocked walk. */
+    private final ScheduledExecutorService timers = daemonScheduler("mamori-housekeeping");
     private StateStore state;
     private AlertStore alertStore;
     private Quarantine quarantine;
     private Extractor extractor;
     private volatile DocumentAnalyzer analyzer;
-    /** "name version" of the packs {@link #analyzer} judges with, recorded in every alert. */
+    /** "name version" of the packs {@link #analyzer} judges with: recorded in every alert, part of its id. */
     private volatile List<String> packs;
+    /** The packs' exclusions.paths, applied as scan applies them. */
+    private volatile PathExclusions exclusions;
+    /** The agent's own data, log and alert files: never judged, even inside a watched tree. */
+    private final List<Path> ownFolders = new ArrayList<>();
+    private final AlertFactory alertFactory;
+    private final NotificationLimit notifications;
+    private InProgress inProgress;
+    /** Files queued or being scanned: what {@link #awaitIdle} waits for. */
+    private final java.util.concurrent.atomic.AtomicLong inFlight = new java.util.concurrent.atomic.AtomicLong();
     private TreeWatcher watcher;
     private volatile boolean running;
-    /** Files taken from the queue whose judgement (alert included) has not ended yet. */
-    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicLong uncommitted = new java.util.concurrent.atomic.AtomicLong();
 
     public Agent(AgentConfig config, RuleSet rules, Environment env) {
@@ -106,6 +111,10 @@ public final class Agent implements AutoCloseable {
         this.rules = rules;
         this.env = env;
         this.queue = new ArrayBlockingQueue<>(config.scan().queueSize());
+        this.alertFactory = new AlertFactory(env);
+        this.notifications = new NotificationLimit(env.clock(), NotificationLimit.EVERY);
+        this.packs = rules.packVersions();
+        this.exclusions = new PathExclusions(rules.pathGlobs());
     }
 
     public boolean running() {
@@ -132,20 +141,39 @@ public final class Agent implements AutoCloseable {
     /** Opens the stores, starts delivery, scanning and watching, and checks every place once. */
     public synchronized void start() throws IOException {
         Path data = OwnerOnly.directory(config.dataDir());
-        state = new StateStore(OwnerOnly.directory(data.resolve("state")));
+        String stateDamage = null;
+        try {
+            state = new StateStore(OwnerOnly.directory(data.resolve("state")));
+        } catch (IOException | RuntimeException damaged) {
+            // only a cache of verdicts: moved aside (for a post-mortem) and rebuilt by judging the files again
+            Path aside = data.resolve("state.damaged-" + env.clock().millis());
+            Files.move(data.resolve("state"), aside);
+            stateDamage = "state store damaged (" + damaged.getClass().getSimpleName() + "); moved to " + aside
+                    + " and rebuilt: every watched file is judged again";
+            LOG.error(stateDamage);
+            state = new StateStore(OwnerOnly.directory(data.resolve("state")));
+        }
         alertStore = new AlertStore(OwnerOnly.directory(data.resolve("alerts")));
+        if (stateDamage != null) {
+            health(data.resolve("state").toString(), stateDamage, "");
+        }
         quarantine = new Quarantine(OwnerOnly.directory(data.resolve("quarantine")), env.clock());
         var s = config.scan();
         ExtractionLimits limits = new ExtractionLimits(s.maxFileBytes(), ExtractionLimits.defaults().maxChars(),
                 ExtractionLimits.defaults().maxDepth(), ExtractionLimits.defaults().maxMembers(), s.timeout(), s.workerHeapMb());
         extractor = s.isolated() ? new ForkedExtractor(limits) : new TikaExtractor(limits);
         analyzer = new DocumentAnalyzer(rules);
-        packs = rules.packVersions();
+        inProgress = new InProgress(data);
+        ownFolders.addAll(ownFolders(data));
+        recoverInProgress();
         running = true;
         for (Sink sink : sinks()) {
             Delivery d = new Delivery(alertStore, sink, data.resolve("positions"), config.alerts().retry(),
                     config.alerts().spoolMax());
             deliveries.add(d);
+            if (d.recovery() != null) {
+                health(d.sinkName(), d.recovery(), "");
+            }
             startThread("mamori-deliver-" + sink.name(), d);
         }
         for (int i = 0; i < s.workers(); i++) {
@@ -161,7 +189,7 @@ public final class Agent implements AutoCloseable {
                     @Override
                     public void rescan(Place place) {
                         places.put(place.root(), place);
-                        timers.execute(() -> walk(place));
+                        walks.execute(() -> walk(place));
                     }
                 });
         for (Place p : placesToWatch()) {
@@ -173,12 +201,22 @@ public final class Agent implements AutoCloseable {
             }
         }
         startThread("mamori-watch", watcher);
-        timers.scheduleWithFixedDelay(this::housekeeping, 1, 1, TimeUnit.SECONDS);
+        Housekeeping housekeeping = new Housekeeping(config, env, state, alertStore, uncommitted,
+                () -> status.write(config.dataDir(), this, env.clock().instant()));
+        timers.scheduleWithFixedDelay(housekeeping, 1, 1, TimeUnit.SECONDS);
         long rescanHours = config.watch().rescanEvery().toHours();
         if (rescanHours > 0) {
-            timers.scheduleWithFixedDelay(() -> places.values().forEach(this::walk), rescanHours, rescanHours, TimeUnit.HOURS);
+            walks.scheduleWithFixedDelay(() -> places.values().forEach(this::walk), rescanHours, rescanHours, TimeUnit.HOURS);
         }
         LOG.info("agent started: {} places, {} sink(s), {} worker(s)", places.size(), deliveries.size(), s.workers());
+    }
+
+    private static ScheduledExecutorService daemonScheduler(String name) {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     private List<Place> placesToWatch() {
@@ -199,6 +237,39 @@ public final class Agent implements AutoCloseable {
             return false;
         });
         return new ArrayList<>(out.values());
+    }
+
+    /** The data folder, the log folder (as logback.xml finds it) and the JSON Lines file, as given and as real paths. */
+    private List<Path> ownFolders(Path data) {
+        List<Path> own = new ArrayList<>();
+        String logDir = System.getenv("MAMORI_LOG_DIR");
+        own.add(data);
+        own.add(logDir != null && !logDir.isBlank() ? Path.of(logDir)
+                : Path.of(System.getProperty("user.home"), ".mamori", "logs"));
+        if (config.alerts().jsonl() != null) {
+            own.add(config.alerts().jsonl());
+        }
+        List<Path> out = new ArrayList<>();
+        for (Path p : own) {
+            out.add(p.toAbsolutePath().normalize());
+            try {
+                out.add(p.toRealPath());
+            } catch (IOException notThere) {
+                // not created yet: its given form is enough
+            }
+        }
+        return out;
+    }
+
+    /** True for the agent's own files and for paths the rule packs exclude: never queued, never judged. */
+    private boolean passedOver(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        for (Path own : ownFolders) {
+            if (abs.startsWith(own)) {
+                return true;
+            }
+        }
+        return exclusions.excludes(p);
     }
 
     private List<Sink> sinks() throws IOException {
@@ -241,6 +312,9 @@ public final class Agent implements AutoCloseable {
             Files.walkFileTree(place.root(), new java.nio.file.SimpleFileVisitor<>() {
                 @Override
                 public java.nio.file.FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    if (!dir.equals(place.root()) && passedOver(dir)) {
+                        return java.nio.file.FileVisitResult.SKIP_SUBTREE; // not even watched: its writes cost nothing
+                    }
                     watcher.register(dir, place);
                     return running ? java.nio.file.FileVisitResult.CONTINUE : java.nio.file.FileVisitResult.TERMINATE;
                 }
@@ -264,22 +338,26 @@ public final class Agent implements AutoCloseable {
                 }
             });
             status.resolved(HealthProblem.WALK_FAILED, place.root().toString());
-        } catch (IOException | java.io.UncheckedIOException e) {
-            status.problem(HealthProblem.WALK_FAILED, place.root().toString(), "cannot walk " + place.root() + ": "
-                    + e.getMessage(), env.clock().instant());
+        } catch (Throwable e) { // the timer thread must outlive any walk (a scheduled task that throws is never run again)
+            status.problem(HealthProblem.WALK_FAILED, place.root().toString(), "cannot walk " + place.root() + ": " + e,
+                    env.clock().instant());
+            LOG.warn("cannot walk {}: {}", place.root(), e.toString());
         }
     }
 
     /** Queues a file for scanning; blocks while the queue is full (back-pressure on discovery). */
     private void enqueue(Path file, Place place) {
-        if (!running || file.getFileName().toString().endsWith(Quarantine.NOTE_SUFFIX) || !queuedPaths.add(file)) {
+        if (!running || file.getFileName().toString().endsWith(Quarantine.NOTE_SUFFIX) || passedOver(file)
+                || !queuedPaths.add(file)) {
             return;
         }
+        inFlight.incrementAndGet();
         try {
             queue.put(new Task(file, place));
             status.queued.set(queue.size());
         } catch (InterruptedException e) {
             queuedPaths.remove(file);
+            inFlight.decrementAndGet();
             Thread.currentThread().interrupt();
         }
     }
@@ -295,13 +373,12 @@ public final class Agent implements AutoCloseable {
             if (task == null) {
                 continue;
             }
-            inFlight.incrementAndGet(); // before the path leaves queuedPaths, so awaitIdle never sees a gap
             queuedPaths.remove(task.file());
             status.queued.set(queue.size());
             try {
                 scan(task);
-            } catch (IOException | RuntimeException e) {
-                status.error(task.file() + ": " + e.getMessage(), env.clock().instant());
+            } catch (Throwable e) { // nothing one file does may end the scan thread (an Error is handled in scan)
+                status.error(task.file() + ": " + e, env.clock().instant());
                 LOG.warn("{}: {}", task.file(), e.toString());
             } finally {
                 inFlight.decrementAndGet();
@@ -321,7 +398,13 @@ public final class Agent implements AutoCloseable {
         }
     }
 
-    /** One file: skip if unchanged, reuse the verdict of the same content, else extract and judge. */
+    /**
+     * One file: skip if unchanged, reuse the verdict of the same content, else extract and judge;
+     * then respond. Recorded as in progress (durably) while it is judged, so that a file which kills
+     * the process is recognised at the next start. An {@link Error} while judging (a detector's
+     * {@code StackOverflowError}, an in-process parser out of memory) becomes the file's outcome:
+     * could not be judged, with a health alert.
+     */
     void scan(Task task) throws IOException {
         Path file = task.file();
         String key = file.toAbsolutePath().toString();
@@ -333,6 +416,11 @@ public final class Agent implements AutoCloseable {
             state.remove(key);
             return;
         }
+        if (!attrs.isRegularFile()) {
+            // a link (perhaps swapped in after the event), a FIFO or a device: never opened, as scan does not
+            status.skipped.incrementAndGet();
+            return;
+        }
         long size = attrs.size();
         long mtime = attrs.lastModifiedTime().toMillis();
         if (state.unchanged(key, size, mtime)) {
@@ -340,32 +428,47 @@ public final class Agent implements AutoCloseable {
             return;
         }
         status.scanned.incrementAndGet();
-        List<DocumentResult> results;
-        String sha = "";
-        if (size > config.scan().maxFileBytes()) {
-            results = List.of(analyzer.analyze(ExtractedDocument.failed(key, ExtractionStatus.SKIPPED,
-                    "larger than scan.max-file-mb (" + size + " bytes)")));
-            status.skipped.incrementAndGet();
-        } else {
-            sha = ContentHash.sha256(file);
-            var same = state.byHash(sha);
-            if (same.isPresent() && same.get().size() == size) {
-                results = rebased(same.get(), key); // a renamed or copied file: no need to read it again
-                status.reused.incrementAndGet();
-            } else {
-                results = new ArrayList<>();
-                for (ExtractedDocument doc : extractor.extract(file, key)) {
-                    results.add(analyzer.analyze(doc));
+        inProgress.begin(key, size, mtime);
+        try {
+            List<DocumentResult> results;
+            String sha = "";
+            try {
+                if (size > config.scan().maxFileBytes()) {
+                    results = List.of(analyzer.analyze(ExtractedDocument.failed(key, ExtractionStatus.SKIPPED,
+                            "larger than scan.max-file-mb (" + size + " bytes)")));
+                    status.skipped.incrementAndGet();
+                } else {
+                    sha = ContentHash.sha256(file);
+                    results = judge(file, key, sha, size);
                 }
-                status.extracted.incrementAndGet();
+            } catch (Error e) {
+                results = List.of(notJudged(key, "could not be judged: " + e.getClass().getSimpleName()));
+                health(key, "could not judge " + key + ": " + e.getClass().getSimpleName()
+                        + "; it is passed over until it changes", sha);
+                LOG.error("could not judge {}: {}", key, e.toString());
             }
+            respond(task, key, size, mtime, sha, results);
+        } finally {
+            inProgress.end(key);
         }
-        Severity worst = results.stream().map(r -> r.verdict().severity()).max(Enum::compareTo).orElse(Severity.NONE);
-        var json = ResultJson.JSON.createArrayNode();
-        results.forEach(r -> json.add(ResultJson.toJson(r)));
-        state.put(new FileState(key, size, mtime, sha, env.clock().instant(), worst.label(), json.toString()));
-        uncommitted.incrementAndGet();
-        act(task, results, sha, size, worst);
+    }
+
+    private List<DocumentResult> judge(Path file, String key, String sha, long size) throws IOException {
+        var same = state.byHash(sha);
+        if (same.isPresent() && same.get().size() == size) {
+            status.reused.incrementAndGet();
+            return rebased(same.get(), key); // a renamed or copied file: no need to read it again
+        }
+        List<DocumentResult> results = new ArrayList<>();
+        for (ExtractedDocument doc : extractor.extract(file, key)) {
+            results.add(analyzer.analyze(doc));
+        }
+        status.extracted.incrementAndGet();
+        return results;
+    }
+
+    private DocumentResult notJudged(String key, String reason) {
+        return analyzer.analyze(ExtractedDocument.failed(key, ExtractionStatus.ERROR, reason));
     }
 
     private List<DocumentResult> rebased(FileState same, String newPath) throws IOException {
@@ -378,39 +481,51 @@ public final class Agent implements AutoCloseable {
         return out;
     }
 
-    /** Alerts for documents at or above the alert severity; quarantine when the policy says so. */
-    private void act(Task task, List<DocumentResult> results, String sha, long size, Severity worst) throws IOException {
+    /**
+     * Responds to a judged file, in the order that makes delivery at-least-once: the alerts are
+     * committed to the alert store first, then the file is quarantined, and only then is its state
+     * written. If storing the alerts or the quarantine fails, the state is not written and the file
+     * is judged again later (its alert ids are deterministic, so a replay is the same event).
+     */
+    private void respond(Task task, String key, long size, long mtime, String sha, List<DocumentResult> results)
+            throws IOException {
+        Severity worst = results.stream().map(r -> r.verdict().severity()).max(Enum::compareTo).orElse(Severity.NONE);
         var actions = config.actions();
-        QuarantineRecord q = null;
-        if (actions.quarantineMin() != null && worst.compareTo(actions.quarantineMin()) >= 0
-                && actions.quarantineExitPoints().contains(task.place().kind()) && Files.exists(task.file())) {
-            q = quarantine.quarantine(task.file(), reason(results, worst));
-            state.remove(task.file().toAbsolutePath().toString());
-            status.quarantined.incrementAndGet();
-            LOG.warn("quarantined {} as {}", task.file(), q.id());
-        }
+        boolean quarantining = actions.quarantineMin() != null && worst.compareTo(actions.quarantineMin()) >= 0
+                && actions.quarantineExitPoints().contains(task.place().kind()) && Files.exists(task.file());
+        String quarantineId = quarantining ? quarantine.newId() : null;
+        Map<Severity, List<DocumentResult>> bySeverity = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
         for (DocumentResult r : results) {
-            if (r.verdict().severity().compareTo(actions.alertMin()) < 0 || r.verdict().severity() == Severity.NONE) {
-                continue;
+            if (r.verdict().severity().compareTo(actions.alertMin()) >= 0 && r.verdict().severity() != Severity.NONE) {
+                bySeverity.computeIfAbsent(r.verdict().severity(), k -> new ArrayList<>()).add(r);
             }
-            Map<String, Integer> counts = new LinkedHashMap<>();
-            List<String> samples = new ArrayList<>();
-            List<String> ruleIds = new ArrayList<>();
-            for (FindingSummary f : r.verdict().findings()) {
-                counts.merge(f.type(), f.count(), Integer::sum);
-                ruleIds.add(f.rule());
-                f.samples().stream().limit(2).forEach(samples::add);
+        }
+        List<Alert> alerts = new ArrayList<>(); // one per file and severity, worst first
+        bySeverity.values().forEach(docs -> alerts.add(
+                alertFactory.personalData(key, docs, task.place().kind(), sha, size, packs, quarantineId)));
+        if (!alerts.isEmpty()) {
+            alertStore.appendAll(alerts);
+            status.alerts.addAndGet(alerts.size());
+        }
+        if (quarantining) {
+            try {
+                QuarantineRecord q = quarantine.quarantine(task.file(), reason(results, worst), quarantineId);
+                LOG.warn("quarantined {} as {}", task.file(), q.id());
+            } catch (IOException | RuntimeException e) {
+                health(key, "could not quarantine " + key + " (" + e.getClass().getSimpleName() + "); it will be tried again", sha);
+                throw e;
             }
-            Alert alert = new Alert(0, UUID.randomUUID().toString(), env.clock().instant(), env.host(), env.user(), r.path(),
-                    task.place().kind(), sha, size, r.verdict().severity().label(), counts, r.verdict().records(), samples,
-                    ruleIds, r.verdict().flags().contains("appi-reportable"), q != null ? "quarantine" : "alert",
-                    q != null ? q.id() : null, env.version(), packs);
-            alertStore.append(alert);
-            status.alerts.incrementAndGet();
-            if (actions.notifyDesktop()) {
-                DesktopNotifier.notify(env.exitPoints().os(), "Mamori", (q != null ? "隔離しました / Quarantined: " : "個人情報を検出 / Personal data: ")
-                        + task.file().getFileName());
-            }
+            state.remove(key);
+            status.quarantined.incrementAndGet();
+        } else {
+            var json = ResultJson.JSON.createArrayNode();
+            results.forEach(r -> json.add(ResultJson.toJson(r)));
+            state.put(new FileState(key, size, mtime, sha, env.clock().instant(), worst.label(), json.toString()));
+            uncommitted.incrementAndGet();
+        }
+        if (!alerts.isEmpty() && actions.notifyDesktop()) {
+            notifications.offer((quarantining ? "隔離しました / Quarantined: " : "個人情報を検出 / Personal data: ")
+                    + task.file().getFileName()).ifPresent(text -> DesktopNotifier.notify(env.exitPoints().os(), "Mamori", text));
         }
     }
 
@@ -425,16 +540,58 @@ public final class Agent implements AutoCloseable {
     }
 
     /**
-     * Raises an agent-health alert (a refused rule pack or config, a sink that is full): stored and
-     * delivered like any alert, so the SIEM sees that the agent needs attention.
+     * Files left in progress by an earlier process. One that was in progress at
+     * {@link InProgress#POISON_AFTER} deaths, unchanged, is a poison file: it gets the outcome
+     * "could not be judged" (so it is not tried again until it changes) and a health alert. One
+     * death alone may have been a power cut or a kill: that file is tried once more.
+     */
+    private void recoverInProgress() throws IOException {
+        for (InProgress.Entry e : inProgress.leftovers()) {
+            Path f = Path.of(e.path());
+            BasicFileAttributes a;
+            try {
+                a = Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException gone) {
+                inProgress.end(e.path());
+                continue;
+            }
+            if (a.size() != e.size() || a.lastModifiedTime().toMillis() != e.mtimeMillis()) {
+                inProgress.end(e.path()); // changed since: it is judged afresh
+                continue;
+            }
+            if (!e.poison()) {
+                LOG.warn("the agent stopped while judging {}; it is tried once more", e.path());
+                continue;
+            }
+            var json = ResultJson.JSON.createArrayNode().add(ResultJson.toJson(notJudged(e.path(),
+                    "poison file: the agent died " + e.attempts() + " times while judging it (out of memory or a crash)")));
+            health(e.path(), "poison file " + e.path() + ": the agent died " + e.attempts()
+                    + " times while judging it; it is passed over until it changes", "");
+            state.put(new FileState(e.path(), e.size(), e.mtimeMillis(), "", env.clock().instant(), Severity.NONE.label(),
+                    json.toString()));
+            state.commit();
+            status.poisoned.incrementAndGet();
+            inProgress.end(e.path());
+        }
+    }
+
+    /**
+     * Raises an agent-health alert (a refused rule pack or config, a file that cannot be judged):
+     * stored and delivered like any alert, so the SIEM sees that the agent needs attention.
      */
     public void health(HealthProblem kind, String subject, String problem) {
+        health(kind, subject, problem, "");
+    }
+
+    private void health(String subject, String problem, String sha) {
+        health(HealthProblem.OTHER, subject, problem, sha);
+    }
+
+    private void health(HealthProblem kind, String subject, String problem, String sha) {
         try {
-            alertStore.append(new Alert(0, UUID.randomUUID().toString(), env.clock().instant(), env.host(), env.user(),
-                    subject, "agent", "", 0, "medium", Map.of(), 0, List.of(problem),
-                    List.of(HealthProblem.RULE, kind.ruleId()), false, "health", null, env.version(), packs));
+            alertStore.append(alertFactory.health(kind, subject, problem, sha, packs));
             status.problem(kind, subject, problem, env.clock().instant());
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.error("cannot store a health alert: {}", e.toString());
         }
     }
@@ -462,63 +619,12 @@ public final class Agent implements AutoCloseable {
     public void reload(RuleSet newRules) {
         this.analyzer = new DocumentAnalyzer(newRules);
         this.packs = newRules.packVersions();
+        this.exclusions = new PathExclusions(newRules.pathGlobs());
         LOG.info("rules reloaded: {}", newRules.packs());
-    }
-
-    private void housekeeping() {
-        try {
-            if (uncommitted.getAndSet(0) > 0) {
-                state.commit();
-            }
-            importTriage();
-            status.write(config.dataDir(), this, env.clock().instant());
-            logChainHead();
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("housekeeping: {}", e.toString());
-        }
     }
 
     /** Folder where 'mamori alerts ack|dismiss|escalate' leaves decisions while the agent holds the store. */
     public static final String TRIAGE_INBOX = "triage-inbox";
-
-    private void importTriage() throws IOException {
-        Path inbox = config.dataDir().resolve(TRIAGE_INBOX);
-        if (!Files.isDirectory(inbox)) {
-            return;
-        }
-        try (var files = Files.list(inbox)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-                alertStore.triage(dev.mamori.alert.Triage.read(f));
-                Files.delete(f);
-            }
-        }
-    }
-
-    private String loggedHead = "";
-    private long headLoggedAt;
-
-    /** Every ten minutes, when it moved: the alert chain's head, for an auditor's external copy (mamori verify --head). */
-    private void logChainHead() {
-        long now = System.nanoTime();
-        String head = alertStore.head();
-        if (head.startsWith("0:")) {
-            return; // no alert yet: nothing to vouch for
-        }
-        if (!head.equals(loggedHead) && (loggedHead.isEmpty() || now - headLoggedAt > 600_000_000_000L)) {
-            LOG.info("alert chain head {}", head);
-            loggedHead = head;
-            headLoggedAt = now;
-            var a = config.alerts();
-            if (a.syslogHost() != null) {
-                try (SyslogSink syslog = new SyslogSink(a.syslogHost(), a.syslogPort(), a.syslogTcp(), env.host())) {
-                    syslog.sendChainHead(head, env.clock().instant());
-                } catch (IOException e) {
-                    LOG.warn("cannot send the alert chain head to syslog: {}", e.getMessage());
-                    loggedHead = ""; // try again next time
-                }
-            }
-        }
-    }
 
     /** Waits until at least {@code files} files have been checked and the agent is idle (tests, benchmarks). */
     public void awaitChecked(long files, java.time.Duration timeout) throws InterruptedException {
@@ -529,18 +635,17 @@ public final class Agent implements AutoCloseable {
         awaitIdle(java.time.Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
 
-    /** Waits until the queue is empty and no file is being judged (for tests and benchmarks). */
+    /** Waits until no file is queued or being scanned (for tests and benchmarks). */
     public void awaitIdle(java.time.Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (queue.isEmpty() && queuedPaths.isEmpty() && inFlight.get() == 0) {
-                Thread.sleep(200);
-                if (queue.isEmpty() && queuedPaths.isEmpty() && inFlight.get() == 0) {
-                    return;
-                }
-            }
-            Thread.sleep(50);
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
         }
+    }
+
+    /** Files queued or being scanned right now. */
+    public long inFlight() {
+        return inFlight.get();
     }
 
     @Override
@@ -551,6 +656,7 @@ public final class Agent implements AutoCloseable {
         running = false;
         LOG.info("agent stopping");
         timers.shutdownNow();
+        walks.shutdownNow();
         if (watcher != null) {
             watcher.close();
         }

@@ -37,6 +37,8 @@ public final class AgentStatus {
     final AtomicLong skipped = new AtomicLong();
     final AtomicLong alerts = new AtomicLong();
     final AtomicLong quarantined = new AtomicLong();
+    /** Files passed over because the agent died judging them (see {@code InProgress}). */
+    final AtomicLong poisoned = new AtomicLong();
     volatile String lastError;
     volatile String lastErrorAt;
     /** Current problems by kind and subject (sorted, so status.json is the same for the same state). */
@@ -99,6 +101,7 @@ public final class AgentStatus {
         o.put("skipped", skipped.get());
         o.put("alerts", alerts.get());
         o.put("quarantined", quarantined.get());
+        o.put("poisoned", poisoned.get());
         o.put("deletedBeforeScan", agent.watcherDeleted());
         var sinks = o.putArray("sinks");
         agent.deliveries().forEach(d -> sinks.addObject().put("name", d.sinkName()).put("backlog", d.backlog())

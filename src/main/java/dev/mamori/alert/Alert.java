@@ -27,17 +27,44 @@ import java.util.Map;
  * @param agentVersion   the agent that raised it
  * @param packs          "name version" of each rule pack the verdict was reached with, so an auditor
  *                       can tell which rules produced an alert after the packs have changed
+ * @param members        for one alert about several documents of a file (archive members), their
+ *                       paths, at most {@link #MAX_MEMBERS}; empty for an alert about one document
+ * @param memberCount    how many documents the alert is about when it lists members (may exceed the list)
  */
 public record Alert(long seq, String id, Instant time, String host, String user, String path, String exitPoint,
                     String sha256, long size, String severity, Map<String, Integer> counts, int records,
                     List<String> samples, List<String> rules, boolean appiReportable, String action,
-                    String quarantineId, String agentVersion, List<String> packs) {
+                    String quarantineId, String agentVersion, List<String> packs, List<String> members,
+                    int memberCount) {
+
+    /** Members listed in one alert; the rest are counted only. */
+    public static final int MAX_MEMBERS = 20;
 
     public Alert {
         counts = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(counts));
         samples = List.copyOf(samples);
         rules = List.copyOf(rules);
         packs = List.copyOf(packs);
+        members = List.copyOf(members.subList(0, Math.min(members.size(), MAX_MEMBERS)));
+        memberCount = Math.max(memberCount, members.size());
+    }
+
+    /** An alert about one document (a file, or one member of an archive). */
+    public Alert(long seq, String id, Instant time, String host, String user, String path, String exitPoint,
+                 String sha256, long size, String severity, Map<String, Integer> counts, int records,
+                 List<String> samples, List<String> rules, boolean appiReportable, String action,
+                 String quarantineId, String agentVersion, List<String> packs) {
+        this(seq, id, time, host, user, path, exitPoint, sha256, size, severity, counts, records, samples, rules,
+                appiReportable, action, quarantineId, agentVersion, packs, List.of(), 0);
+    }
+
+    /** An alert about one document with no record of its packs (alerts stored before they had one, tests). */
+    public Alert(long seq, String id, Instant time, String host, String user, String path, String exitPoint,
+                 String sha256, long size, String severity, Map<String, Integer> counts, int records,
+                 List<String> samples, List<String> rules, boolean appiReportable, String action,
+                 String quarantineId, String agentVersion) {
+        this(seq, id, time, host, user, path, exitPoint, sha256, size, severity, counts, records, samples, rules,
+                appiReportable, action, quarantineId, agentVersion, List.of());
     }
 
     /** An alert about the agent itself (a refused pack, a sink in trouble), not about personal data. */
@@ -47,11 +74,11 @@ public record Alert(long seq, String id, Instant time, String host, String user,
 
     public Alert withPath(String newPath) {
         return new Alert(seq, id, time, host, user, newPath, exitPoint, sha256, size, severity, counts, records, samples,
-                rules, appiReportable, action, quarantineId, agentVersion, packs);
+                rules, appiReportable, action, quarantineId, agentVersion, packs, members, memberCount);
     }
 
     public Alert withSeq(long newSeq) {
         return new Alert(newSeq, id, time, host, user, path, exitPoint, sha256, size, severity, counts, records, samples,
-                rules, appiReportable, action, quarantineId, agentVersion, packs);
+                rules, appiReportable, action, quarantineId, agentVersion, packs, members, memberCount);
     }
 }

@@ -35,17 +35,28 @@ public final class AlertJson {
         o.put("@timestamp", a.time().toString());
         ObjectNode event = o.putObject("event");
         event.put("id", a.id());
-        event.put("kind", "alert");
-        event.putArray("category").add("file");
-        event.put("action", a.action().equals("quarantine") ? "file-quarantined" : "personal-data-detected");
+        if (a.isHealth()) {
+            // about the agent itself, not personal data: an ECS event, not an alert, so that a SIEM
+            // rule on event.kind:alert and the report's totals count personal data only
+            event.put("kind", "event");
+            event.putArray("category").add("process");
+            event.putArray("type").add("error");
+            event.put("action", HEALTH_ACTION);
+        } else {
+            event.put("kind", "alert");
+            event.putArray("category").add("file");
+            event.put("action", a.action().equals("quarantine") ? "file-quarantined" : "personal-data-detected");
+        }
         event.put("severity", ecsSeverity(a.severity()));
         event.put("sequence", a.seq());
         o.putObject("host").put("name", a.host());
         o.putObject("user").put("name", a.user());
-        ObjectNode file = o.putObject("file");
-        file.put("path", a.path());
-        file.put("size", a.size());
-        file.putObject("hash").put("sha256", a.sha256());
+        if (!a.isHealth() || isFilePath(a.path())) { // a health alert names a file only when it concerns one
+            ObjectNode file = o.putObject("file");
+            file.put("path", a.path());
+            file.put("size", a.size());
+            file.putObject("hash").put("sha256", a.sha256());
+        }
         var rules = o.putObject("rule").putArray("name");
         a.rules().forEach(rules::add);
         o.putObject("agent").put("type", "mamori").put("version", a.agentVersion());
@@ -64,8 +75,16 @@ public final class AlertJson {
         a.samples().forEach(samples::add);
         m.put("appi_reportable", a.appiReportable());
         m.put("action", a.action());
+        if (a.isHealth()) {
+            m.put("subject", a.path()); // what the health alert is about: a file, a rule pack, a config file
+        }
         if (a.quarantineId() != null) {
             m.put("quarantine_id", a.quarantineId());
+        }
+        if (a.memberCount() > 0) {
+            var members = m.putArray("members");
+            a.members().forEach(members::add);
+            m.put("member_count", a.memberCount());
         }
         return o;
     }
@@ -76,12 +95,26 @@ public final class AlertJson {
         m.path("types").fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asInt()));
         return new Alert(o.path("event").path("sequence").asLong(), o.path("event").path("id").asText(),
                 Instant.parse(o.path("@timestamp").asText()), o.path("host").path("name").asText(),
-                o.path("user").path("name").asText(), o.path("file").path("path").asText(), m.path("exit_point").asText(),
+                o.path("user").path("name").asText(),
+                m.hasNonNull("subject") ? m.path("subject").asText() : o.path("file").path("path").asText(),
+                m.path("exit_point").asText(),
                 o.path("file").path("hash").path("sha256").asText(), o.path("file").path("size").asLong(),
                 m.path("severity").asText(), counts, m.path("records").asInt(), strings(m.path("samples")),
                 strings(o.path("rule").path("name")), m.path("appi_reportable").asBoolean(), m.path("action").asText(),
                 m.hasNonNull("quarantine_id") ? m.path("quarantine_id").asText() : null,
-                o.path("agent").path("version").asText(), strings(o.path("rule").path("ruleset")));
+                o.path("agent").path("version").asText(), strings(o.path("rule").path("ruleset")), strings(m.path("members")),
+                m.path("member_count").asInt());
+    }
+
+    /** {@code event.action} of an alert about the agent itself. */
+    public static final String HEALTH_ACTION = "agent-health";
+
+    private static boolean isFilePath(String subject) {
+        try {
+            return java.nio.file.Path.of(subject).isAbsolute();
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
     }
 
     public static String line(Alert a) {

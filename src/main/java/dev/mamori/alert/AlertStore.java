@@ -32,6 +32,8 @@ public final class AlertStore implements AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private long lastSeq;
+    /** The newest alert's number: triage records share the numbering but are never delivered. */
+    private long lastAlertSeq;
     /** Hash of the newest record: each record carries the previous one's hash (a tamper-evident chain). */
     private String lastHash = ChainHash.GENESIS;
 
@@ -40,6 +42,7 @@ public final class AlertStore implements AutoCloseable {
         this.writer = new IndexWriter(directory, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
         this.searchers = new SearcherManager(writer, null);
         this.lastSeq = maxSeq();
+        this.lastAlertSeq = maxAlertSeq();
         this.lastHash = lastSeq == 0 ? ChainHash.GENESIS : headHash();
     }
 
@@ -80,32 +83,84 @@ public final class AlertStore implements AutoCloseable {
 
     /** Stores the alert durably and returns it with its sequence number. */
     public synchronized Alert append(Alert alert) throws IOException {
-        Alert stored = add(alert);
-        writer.commit();
+        return appendAll(List.of(alert)).get(0);
+    }
+
+    /**
+     * Stores alerts in order with one commit and returns them with their sequence numbers. All or
+     * nothing: if one cannot be stored, none is, and the store's numbering and chain are unchanged.
+     */
+    public synchronized List<Alert> appendAll(List<Alert> alerts) throws IOException {
+        return append(alerts, null);
+    }
+
+    private List<Alert> append(List<Alert> alerts, java.util.Map<String, String> commitData) throws IOException {
+        List<Alert> stored = new ArrayList<>();
+        List<Document> docs = new ArrayList<>();
+        String hash = lastHash;
+        for (Alert a : alerts) {
+            Alert s = a.withSeq(lastSeq + 1 + stored.size());
+            String json = AlertJson.line(s);
+            String next = ChainHash.of(hash, json);
+            docs.add(document(s, json, hash, next));
+            stored.add(s);
+            hash = next;
+        }
+        if (docs.isEmpty() && commitData == null) {
+            return stored;
+        }
+        writer.addDocuments(docs); // atomic: all added or none
+        if (commitData != null) {
+            writer.setLiveCommitData(new java.util.TreeMap<>(commitData).entrySet());
+        }
+        try {
+            writer.commit();
+        } catch (IOException | RuntimeException e) {
+            // not stored: take them back, or the next commit would store them under numbers handed out again
+            try {
+                if (!stored.isEmpty()) {
+                    writer.deleteDocuments(LongPoint.newRangeQuery("seq", stored.get(0).seq(), Long.MAX_VALUE));
+                }
+            } catch (IOException | RuntimeException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
+        }
+        if (stored.isEmpty()) {
+            return stored;
+        }
+        lastSeq = stored.get(stored.size() - 1).seq();
+        lastHash = hash;
+        lastAlertSeq = lastSeq;
         notifyAll();
         return stored;
     }
 
-    /** Stores many alerts in order with one commit (imports, benchmarks). */
-    public synchronized void appendAll(List<Alert> alerts) throws IOException {
-        for (Alert a : alerts) {
-            add(a);
+    /** Longest value indexed as it is; longer ones (archive member paths can exceed Lucene's 32 KB term limit) are indexed shortened. */
+    static final int MAX_INDEXED_CHARS = 1_000;
+
+    /**
+     * The form a value is indexed (searched) in: itself, or when longer than {@link #MAX_INDEXED_CHARS}
+     * its beginning and a hash of the whole, so a prefix or wildcard search still finds it. The full
+     * value is always in the stored JSON.
+     */
+    static String indexed(String value) {
+        if (value.length() <= MAX_INDEXED_CHARS) {
+            return value;
         }
-        writer.commit();
-        notifyAll();
+        int cut = MAX_INDEXED_CHARS;
+        if (Character.isHighSurrogate(value.charAt(cut - 1))) {
+            cut--;
+        }
+        return value.substring(0, cut) + "…#" + ChainHash.of("", value).substring(0, 16);
     }
 
     /**
      * Stores many alerts in order and {@code commitData} (a consumer's offsets, say) in the same
      * commit: after a crash either both are on disk or neither is.
      */
-    public synchronized void appendAll(List<Alert> alerts, java.util.Map<String, String> commitData) throws IOException {
-        for (Alert a : alerts) {
-            add(a);
-        }
-        writer.setLiveCommitData(new java.util.TreeMap<>(commitData).entrySet());
-        writer.commit();
-        notifyAll();
+    public synchronized List<Alert> appendAll(List<Alert> alerts, java.util.Map<String, String> commitData) throws IOException {
+        return append(alerts, commitData);
     }
 
     /** The user data of the last commit (empty for a new store or one never given any). */
@@ -157,39 +212,34 @@ public final class AlertStore implements AutoCloseable {
         }
     }
 
-    private Alert add(Alert alert) throws IOException {
-        Alert stored = alert.withSeq(lastSeq + 1);
+    private static Document document(Alert stored, String json, String prev, String hash) {
         Document d = new Document();
         d.add(new LongPoint("seq", stored.seq()));
         d.add(new NumericDocValuesField("seq", stored.seq()));
         d.add(new StoredField("seq", stored.seq()));
-        d.add(new StringField("id", stored.id(), Field.Store.YES));
-        d.add(new StringField("severity", stored.severity(), Field.Store.YES));
-        d.add(new StringField("exit", stored.exitPoint(), Field.Store.YES));
+        d.add(new StringField("id", indexed(stored.id()), Field.Store.YES));
+        d.add(new StringField("severity", indexed(stored.severity()), Field.Store.YES));
+        d.add(new StringField("exit", indexed(stored.exitPoint()), Field.Store.YES));
         d.add(new StringField("kind", "alert", Field.Store.YES));
         // searchable fields for 'mamori alerts search' (Lucene query syntax)
-        d.add(new StringField("path", stored.path(), Field.Store.NO));
-        d.add(new StringField("host", stored.host(), Field.Store.NO));
-        d.add(new StringField("user", stored.user(), Field.Store.NO));
-        d.add(new StringField("action", stored.action(), Field.Store.NO));
+        d.add(new StringField("path", indexed(stored.path()), Field.Store.NO));
+        stored.members().forEach(m -> d.add(new StringField("path", indexed(m), Field.Store.NO)));
+        d.add(new StringField("host", indexed(stored.host()), Field.Store.NO));
+        d.add(new StringField("user", indexed(stored.user()), Field.Store.NO));
+        d.add(new StringField("action", indexed(stored.action()), Field.Store.NO));
         d.add(new StringField("appi", Boolean.toString(stored.appiReportable()), Field.Store.NO));
         d.add(new StringField("date", stored.time().toString().substring(0, 10), Field.Store.NO));
         d.add(new StringField("time", stored.time().toString(), Field.Store.NO));
-        stored.counts().keySet().forEach(t -> d.add(new StringField("type", t, Field.Store.NO)));
-        stored.rules().forEach(r -> d.add(new StringField("rule", r, Field.Store.NO)));
+        stored.counts().keySet().forEach(t -> d.add(new StringField("type", indexed(t), Field.Store.NO)));
+        stored.rules().forEach(r -> d.add(new StringField("rule", indexed(r), Field.Store.NO)));
         for (String pack : stored.packs()) { // pack:acme finds every version, pack:"acme 2026.11" one
-            d.add(new StringField("pack", pack, Field.Store.NO));
-            d.add(new StringField("pack", pack.split(" ", 2)[0], Field.Store.NO));
+            d.add(new StringField("pack", indexed(pack), Field.Store.NO));
+            d.add(new StringField("pack", indexed(pack.split(" ", 2)[0]), Field.Store.NO));
         }
-        String json = AlertJson.line(stored);
-        String hash = ChainHash.of(lastHash, json);
         d.add(new StoredField("json", json));
-        d.add(new StoredField("prev", lastHash));
+        d.add(new StoredField("prev", prev));
         d.add(new StoredField("hash", hash));
-        writer.addDocument(d);
-        lastSeq = stored.seq();
-        lastHash = hash;
-        return stored;
+        return d;
     }
 
     /**
@@ -243,9 +293,17 @@ public final class AlertStore implements AutoCloseable {
         return lastSeq;
     }
 
-    /** Waits up to {@code millis} for an alert after {@code seq}. */
+    /** The newest alert's number (0 when there is none); triage records after it do not count. */
+    public synchronized long lastAlertSeq() {
+        return lastAlertSeq;
+    }
+
+    /**
+     * Waits up to {@code millis} for an alert after {@code seq}. Triage records do not end the
+     * wait: sinks never receive them, so a reader waiting for them would spin.
+     */
     public synchronized void awaitAfter(long seq, long millis) throws InterruptedException {
-        if (lastSeq <= seq) {
+        if (lastAlertSeq <= seq) {
             wait(millis);
         }
     }
@@ -311,6 +369,18 @@ public final class AlertStore implements AutoCloseable {
             out.add(AlertJson.fromJson(AlertJson.JSON.readTree(s.storedFields().document(sd.doc).get("json"))));
         }
         return out;
+    }
+
+    private long maxAlertSeq() throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            TopDocs top = s.search(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term("kind", "alert")),
+                    1, new Sort(new SortField("seq", SortField.Type.LONG, true)));
+            return top.scoreDocs.length == 0 ? 0
+                    : s.storedFields().document(top.scoreDocs[0].doc).getField("seq").numericValue().longValue();
+        } finally {
+            searchers.release(s);
+        }
     }
 
     private long maxSeq() throws IOException {

@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
  * acknowledged {@code seq}) is written atomically after each acknowledged batch, so after a crash
  * or restart delivery resumes there: an alert may be sent twice, never lost. While the sink is
  * down, its backlog is the spool; when the backlog exceeds the bound, the sink is reported full
- * and the oldest undelivered alerts stay in the store only (they remain searchable), and the sink
- * is told how many it missed. One thread per sink.
+ * and the oldest undelivered alerts stay in the store only (they remain searchable; the status
+ * counts them as dropped). A sink that is down is tried again after a delay that doubles with each
+ * failure in a row, up to {@link #MAX_BACKOFF}. One thread per sink.
  */
 public final class Delivery implements Runnable {
 
@@ -33,6 +34,10 @@ public final class Delivery implements Runnable {
     private volatile String lastError;
     private volatile long position;
     private volatile long dropped;
+    private String recovery;
+    /** Failed attempts in a row, for the backoff. */
+    private int failures;
+    private final java.util.concurrent.atomic.AtomicLong polls = new java.util.concurrent.atomic.AtomicLong();
 
     public Delivery(AlertStore store, Sink sink, Path positionsDir, Duration retry, int spoolMax) throws IOException {
         this.store = store;
@@ -54,7 +59,7 @@ public final class Delivery implements Runnable {
 
     /** Alerts stored but not yet acknowledged by the sink. */
     public long backlog() {
-        return Math.max(0, store.lastSeq() - position);
+        return Math.max(0, store.lastAlertSeq() - position);
     }
 
     /** The sink's last failure, or null when it is delivering. */
@@ -65,6 +70,11 @@ public final class Delivery implements Runnable {
     /** Alerts passed over because the spool was full (they remain in the store). */
     public long dropped() {
         return dropped;
+    }
+
+    /** How often the store has been read for a batch: a waiting delivery reads about once a second. */
+    long polls() {
+        return polls.get();
     }
 
     public void stop() {
@@ -82,12 +92,15 @@ public final class Delivery implements Runnable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (IOException | RuntimeException e) {
+                if (!running) {
+                    return; // stopping: an interrupted read is no outage
+                }
                 if (lastError == null) {
                     LOG.warn("sink {} is down ({}); alerts are kept and will be delivered when it is back", sink.name(),
                             e.getMessage());
                 }
                 lastError = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                sleep(retry);
+                sleep(backoff(retry, ++failures));
             }
         }
     }
@@ -98,6 +111,7 @@ public final class Delivery implements Runnable {
      * @throws IOException when the sink did not acknowledge
      */
     public boolean deliverOnce() throws IOException {
+        polls.incrementAndGet();
         enforceSpoolBound();
         List<Alert> batch = store.readAfter(position, BATCH);
         if (batch.isEmpty()) {
@@ -105,6 +119,7 @@ public final class Delivery implements Runnable {
         }
         sink.deliver(batch);
         writePosition(batch.get(batch.size() - 1).seq());
+        failures = 0;
         if (lastError != null) {
             LOG.info("sink {} is delivering again", sink.name());
             lastError = null;
@@ -127,20 +142,53 @@ public final class Delivery implements Runnable {
         if (!Files.exists(positionFile)) {
             return 0;
         }
-        String text = Files.readString(positionFile, StandardCharsets.US_ASCII).trim();
+        String text = Files.readString(positionFile, StandardCharsets.ISO_8859_1).trim();
         try {
-            return Long.parseLong(text);
+            long p = Long.parseLong(text);
+            if (p >= 0) {
+                return p;
+            }
         } catch (NumberFormatException e) {
-            throw new IOException(positionFile + ": not a position: '" + text + "'");
+            // damaged (empty after a crash, overwritten): rebuilt below
         }
+        // start again from the beginning of the store: alerts may be delivered twice, none is lost
+        recovery = "position of sink " + sink.name() + " damaged (" + positionFile.getFileName()
+                + "); alerts are delivered again from the start of the store (duplicates possible)";
+        LOG.error(recovery);
+        return 0;
+    }
+
+    /** When the sink's position was damaged and rebuilt at start, what happened (for a health alert); else null. */
+    public String recovery() {
+        return recovery;
     }
 
     private void writePosition(long seq) throws IOException {
         Path tmp = positionFile.resolveSibling(positionFile.getFileName() + ".tmp");
-        Files.writeString(tmp, Long.toString(seq), StandardCharsets.US_ASCII);
+        try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+            ch.write(java.nio.ByteBuffer.wrap(Long.toString(seq).getBytes(StandardCharsets.US_ASCII)));
+            ch.force(true); // durable before it replaces the old position: a crash leaves one or the other, whole
+        }
         OwnerOnly.restrict(tmp);
         Files.move(tmp, positionFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         position = seq;
+    }
+
+    /** Longest wait between two attempts on a sink that is down. */
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+
+    /**
+     * The wait after the {@code failures}-th failure in a row: the configured retry delay, doubled
+     * with each further failure, at most {@link #MAX_BACKOFF} (or the retry delay, if that is longer).
+     */
+    static Duration backoff(Duration retry, int failures) {
+        Duration cap = retry.compareTo(MAX_BACKOFF) > 0 ? retry : MAX_BACKOFF;
+        Duration d = retry;
+        for (int i = 1; i < failures && d.compareTo(cap) < 0; i++) {
+            d = d.multipliedBy(2);
+        }
+        return d.compareTo(cap) > 0 ? cap : d;
     }
 
     private void sleep(Duration d) {

@@ -38,6 +38,50 @@ public final class SyslogSink implements Sink {
         return "syslog";
     }
 
+    /**
+     * Largest message sent over UDP, in bytes: rsyslog's default maximum message size, well under
+     * the datagram limit (65,507). Longer alerts are shortened, never refused: a datagram the
+     * network cannot take would otherwise be retried forever and hold up every alert behind it.
+     */
+    static final int MAX_UDP_BYTES = 8_192;
+    /** Characters of a path or sample kept in a shortened alert. */
+    private static final int SHORT_CHARS = 256;
+
+    /**
+     * The message as sent over UDP: as it is when it fits in {@link #MAX_UDP_BYTES}, else with its
+     * path and samples shortened (marked {@code truncated="true"}), and as a last resort cut at the
+     * limit (the header and structured data, with the alert id, always survive).
+     */
+    static byte[] udpMessage(Alert a, String hostname) {
+        byte[] whole = message(a, hostname).getBytes(StandardCharsets.UTF_8);
+        if (whole.length <= MAX_UDP_BYTES) {
+            return whole;
+        }
+        Alert shortAlert = new Alert(a.seq(), a.id(), a.time(), a.host(), a.user(), shorten(a.path()), a.exitPoint(),
+                a.sha256(), a.size(), a.severity(), a.counts(), a.records(),
+                a.samples().stream().limit(4).map(SyslogSink::shorten).toList(), a.rules(), a.appiReportable(), a.action(),
+                a.quarantineId(), a.agentVersion(), a.packs(), a.members().stream().limit(4).map(SyslogSink::shorten).toList(),
+                a.memberCount());
+        byte[] shortened = message(shortAlert, hostname).replaceFirst("\\]", " truncated=\"true\"]")
+                .getBytes(StandardCharsets.UTF_8);
+        if (shortened.length <= MAX_UDP_BYTES) {
+            return shortened;
+        }
+        int cut = MAX_UDP_BYTES;
+        while (cut > 0 && (shortened[cut] & 0xC0) == 0x80) {
+            cut--; // not inside a UTF-8 sequence
+        }
+        return java.util.Arrays.copyOf(shortened, cut);
+    }
+
+    private static String shorten(String s) {
+        if (s.length() <= SHORT_CHARS) {
+            return s;
+        }
+        int cut = Character.isHighSurrogate(s.charAt(SHORT_CHARS - 1)) ? SHORT_CHARS - 1 : SHORT_CHARS;
+        return s.substring(0, cut) + "…(" + s.length() + " chars)";
+    }
+
     /** The RFC 5424 message for one alert: header, structured data with the key fields, ECS JSON as MSG. */
     static String message(Alert a, String hostname) {
         int pri = FACILITY * 8 + switch (a.severity()) {
@@ -68,11 +112,20 @@ public final class SyslogSink implements Sink {
 
     @Override
     public synchronized void deliver(List<Alert> batch) throws IOException {
-        List<String> messages = new java.util.ArrayList<>();
-        for (Alert a : batch) {
-            messages.add(message(a, hostname));
+        if (tcp) {
+            List<String> messages = new java.util.ArrayList<>();
+            for (Alert a : batch) {
+                messages.add(message(a, hostname));
+            }
+            send(messages);
+        } else {
+            try (DatagramSocket udp = new DatagramSocket()) {
+                for (Alert a : batch) {
+                    byte[] msg = udpMessage(a, hostname);
+                    udp.send(new DatagramPacket(msg, msg.length, new InetSocketAddress(host, port)));
+                }
+            }
         }
-        send(messages);
     }
 
     private void send(List<String> messages) throws IOException {

@@ -70,6 +70,7 @@ final class AgentCommand implements Callable<Integer> {
             stopped.countDown();
         }, "mamori-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        stopOnSigterm();
         Map<Path, Long> watchedFiles = stamps(config);
         while (!stopped.await(RELOAD_CHECK_MS, java.util.concurrent.TimeUnit.MILLISECONDS)) {
             Map<Path, Long> now = stamps(config);
@@ -111,6 +112,7 @@ final class AgentCommand implements Callable<Integer> {
                 agent[0].health(HealthProblem.RULES_REFUSED, "rules", problem.length() > 2_000 ? problem.substring(0, 2_000) : problem);
             }
         }
+        closeQuietly(agent[0]); // stopped by SIGTERM: close here, then exit 0 (the hook finds it closed)
         return ExitCodes.CLEAN;
     }
 
@@ -147,6 +149,19 @@ final class AgentCommand implements Callable<Integer> {
             }
         });
         return updates;
+    }
+
+    /**
+     * A service manager's stop is SIGTERM, and a JVM ended by a signal exits with 128 + 15 = 143,
+     * which systemd counts as a failure. So SIGTERM only ends the wait above: the agent closes and
+     * the command returns 0. Where there is no SIGTERM (Windows), the shutdown hook stops the agent.
+     */
+    private void stopOnSigterm() {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> stopped.countDown());
+        } catch (IllegalArgumentException | LinkageError e) {
+            LOG.debug("no SIGTERM handler ({}); the shutdown hook stops the agent", e.toString());
+        }
     }
 
     /** Modification times of the config file and the extra rule packs. */

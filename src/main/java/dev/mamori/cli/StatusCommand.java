@@ -67,7 +67,8 @@ final class StatusCommand implements Callable<Integer> {
                             + "gone before scan %d)%n", s.path("scanned").asLong(), s.path("extracted").asLong(),
                     s.path("reusedByHash").asLong(), s.path("unchanged").asLong(), s.path("skipped").asLong(),
                     s.path("vanished").asLong() + s.path("deletedBeforeScan").asLong());
-            out.printf("alerts: %d   quarantined: %d%n", s.path("alerts").asLong(), s.path("quarantined").asLong());
+            out.printf("alerts: %d   quarantined: %d   poison files (not judged): %d%n", s.path("alerts").asLong(),
+                    s.path("quarantined").asLong(), s.path("poisoned").asLong());
             for (JsonNode sink : s.path("sinks")) {
                 out.print(SafeText.format("sink %-8s backlog %d%s%s%n", sink.path("name").asText(), sink.path("backlog").asLong(),
                         sink.path("dropped").asLong() > 0 ? ", passed over (spool full) " + sink.path("dropped").asLong() : "",

@@ -41,9 +41,18 @@ public final class Quarantine {
 
     /** Moves {@code file} into quarantine and leaves a note in its place. */
     public QuarantineRecord quarantine(Path file, String reason) throws IOException {
-        String sha = ContentHash.sha256(file);
-        String id = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(clock.instant())
+        return quarantine(file, reason, newId());
+    }
+
+    /** A fresh quarantine id, for callers that must name the record before they quarantine (the agent's alert). */
+    public String newId() {
+        return DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(clock.instant())
                 + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Moves {@code file} into quarantine under the id {@code id} (from {@link #newId()}) and leaves a note. */
+    public QuarantineRecord quarantine(Path file, String reason, String id) throws IOException {
+        String sha = ContentHash.sha256(file);
         Path box = OwnerOnly.directory(dir.resolve(id));
         Path target = box.resolve("file");
         move(file, target, sha);

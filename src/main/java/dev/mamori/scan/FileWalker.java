@@ -2,11 +2,9 @@ package dev.mamori.scan;
 
 import dev.mamori.extract.PathNames;
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
@@ -24,10 +22,10 @@ final class FileWalker {
     record Entry(Path file, String display, String problem, String skipped) {
     }
 
-    private final List<PathMatcher> excluded;
+    private final PathExclusions excluded;
 
     FileWalker(List<String> excludedGlobs) {
-        this.excluded = excludedGlobs.stream().map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
+        this.excluded = new PathExclusions(excludedGlobs);
     }
 
     void walk(List<Path> roots, Consumer<Entry> sink) {
@@ -71,12 +69,6 @@ final class FileWalker {
     }
 
     private boolean isExcluded(Path p) {
-        Path abs = p.toAbsolutePath().normalize();
-        for (PathMatcher m : excluded) {
-            if (m.matches(abs) || m.matches(p)) {
-                return true;
-            }
-        }
-        return false;
+        return excluded.excludes(p);
     }
 }

@@ -105,6 +105,7 @@ class AgentProcessIT {
         } finally {
             second.destroy(); // SIGTERM: a clean stop
             assertThat(second.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(second.exitValue()).as("exit status after SIGTERM").isZero();
         }
         assertThat(status(data).path("state").asText()).isEqualTo("stopped");
         List<String> log = new ArrayList<>(Files.readAllLines(root.resolve("second.log")));

@@ -73,4 +73,45 @@ class AlertStoreTest {
         assertThat(AlertStore.searchReadOnly(dir, "pack:acme", 10)).extracting(Alert::id).containsExactly("alert-1");
         assertThat(AlertStore.searchReadOnly(dir, "pack:\"jp-pii 2\"", 10)).extracting(Alert::id).containsExactly("older");
     }
+
+    @Test
+    void aMemberPathLongerThanLucenesTermLimitIsStoredWholeAndStillFound() throws Exception {
+        String member = "/media/taro/USB/archive.zip!/" + "長".repeat(20_000) + "/顧客リスト.csv"; // 60 KB in UTF-8
+        Alert a = Alerts.alert(1);
+        Alert longPath = new Alert(0, "alert-long", a.time(), a.host(), a.user(), member, a.exitPoint(), a.sha256(),
+                a.size(), a.severity(), a.counts(), a.records(), a.samples(), a.rules(), false, "alert", null, "test");
+        try (AlertStore store = new AlertStore(dir)) {
+            assertThat(store.append(longPath).seq()).isEqualTo(1);
+            assertThat(store.append(Alerts.alert(2)).seq()).isEqualTo(2);
+            assertThat(store.readAfter(0, 10)).first().extracting(Alert::path).isEqualTo(member);
+            assertThat(store.search("path:*archive.zip*", 10)).extracting(Alert::id).containsExactly("alert-long");
+        }
+        assertThat(AlertStore.verify(dir, null).ok()).isTrue();
+    }
+
+    @Test
+    void healthAlertsAreEcsEventsOfTheirOwnAndNameAFileOnlyWhenTheyConcernOne() throws Exception {
+        Alert a = Alerts.alert(1);
+        Alert rules = new Alert(3, "h-1", a.time(), a.host(), a.user(), "rules", "agent", "", 0, "medium", java.util.Map.of(),
+                0, java.util.List.of("rule packs refused"), java.util.List.of("agent-health"), false, "health", null, "test");
+        Alert poison = new Alert(4, "h-2", a.time(), a.host(), a.user(), "/home/taro/Dropbox/big.csv", "agent", "", 0,
+                "medium", java.util.Map.of(), 0, java.util.List.of("poison file"), java.util.List.of("agent-health"), false,
+                "health", null, "test");
+        for (Alert h : java.util.List.of(rules, poison)) {
+            JsonNode json = AlertJson.JSON.readTree(AlertJson.line(h));
+            assertThat(json.path("event").path("kind").asText()).isEqualTo("event");
+            assertThat(json.path("event").path("action").asText()).isEqualTo("agent-health");
+            assertThat(json.path("event").path("category").toString()).isEqualTo("[\"process\"]");
+            assertThat(json.path("mamori").path("subject").asText()).isEqualTo(h.path());
+            Alert back = AlertJson.fromJson(json);
+            assertThat(back).isEqualTo(h);
+            assertThat(back.isHealth()).isTrue();
+        }
+        assertThat(AlertJson.JSON.readTree(AlertJson.line(rules)).has("file")).as("no fake file.path 'rules'").isFalse();
+        assertThat(AlertJson.JSON.readTree(AlertJson.line(poison)).path("file").path("path").asText())
+                .isEqualTo("/home/taro/Dropbox/big.csv");
+        JsonNode personal = AlertJson.JSON.readTree(AlertJson.line(a));
+        assertThat(personal.path("event").path("action").asText()).isEqualTo("personal-data-detected");
+        assertThat(personal.path("mamori").has("subject")).isFalse();
+    }
 }

@@ -111,4 +111,52 @@ class DeliveryTest {
                     .isEqualTo("rw-------");
         }
     }
+
+    @Test
+    void aTriageRecordDoesNotMakeTheDeliveryThreadSpin() throws Exception {
+        try (AlertStore store = new AlertStore(dir.resolve("alerts"))) {
+            List<Alert> sent = new CopyOnWriteArrayList<>();
+            Sink sink = new Sink() {
+                @Override
+                public String name() {
+                    return "memory";
+                }
+
+                @Override
+                public void deliver(List<Alert> batch) {
+                    sent.addAll(batch);
+                }
+            };
+            Delivery delivery = new Delivery(store, sink, dir.resolve("positions"), Duration.ofMillis(50), 1_000);
+            Thread thread = new Thread(delivery, "test-deliver");
+            thread.start();
+            try {
+                store.append(Alerts.alert(1));
+                awaitSent(sent, 1);
+                store.triage(new Triage("alert-1", "ack", "seen", "hanako", java.time.Instant.parse("2026-11-26T04:00:00Z")));
+                long before = delivery.polls();
+                // idleness can only be seen over a while: a spinning thread reads the store thousands of
+                // times a second, a waiting one once per second (its wait's timeout)
+                Thread.sleep(1_500);
+                assertThat(delivery.polls() - before).as("store reads while idle after a triage record").isLessThanOrEqualTo(3);
+                assertThat(delivery.backlog()).isZero();
+
+                store.append(Alerts.alert(2)); // a real alert still ends the wait at once
+                awaitSent(sent, 2);
+                assertThat(sent).extracting(Alert::id).containsExactly("alert-1", "alert-2");
+            } finally {
+                delivery.stop();
+                thread.interrupt();
+                thread.join(5_000);
+            }
+        }
+    }
+
+    private static void awaitSent(List<Alert> sent, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (sent.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(sent).hasSize(count);
+    }
 }

@@ -1,0 +1,96 @@
+package dev.mamori.agent;
+
+import dev.mamori.alert.AlertStore;
+import dev.mamori.alert.SyslogSink;
+import dev.mamori.alert.Triage;
+import dev.mamori.state.StateStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agent's periodic chores, run once a second on a thread of their own (never behind a walk
+ * that waits on a full queue): commit the state store, import triage decisions, write
+ * {@code status.json}, publish the alert chain's head. Nothing here can end the schedule.
+ */
+final class Housekeeping implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Housekeeping.class);
+
+    /** What the status writer needs: the running agent's counters, written if they changed. */
+    interface StatusWriter {
+        void write() throws IOException;
+    }
+
+    private final AgentConfig config;
+    private final Agent.Environment env;
+    private final StateStore state;
+    private final AlertStore alertStore;
+    private final AtomicLong uncommitted;
+    private final StatusWriter status;
+    private String loggedHead = "";
+    private long headLoggedAt;
+
+    Housekeeping(AgentConfig config, Agent.Environment env, StateStore state, AlertStore alertStore, AtomicLong uncommitted,
+                 StatusWriter status) {
+        this.config = config;
+        this.env = env;
+        this.state = state;
+        this.alertStore = alertStore;
+        this.uncommitted = uncommitted;
+        this.status = status;
+    }
+
+    @Override
+    public void run() {
+        try {
+            if (uncommitted.getAndSet(0) > 0) {
+                state.commit();
+            }
+            importTriage();
+            status.write();
+            logChainHead();
+        } catch (Throwable e) { // a scheduled task that throws is never run again
+            LOG.warn("housekeeping: {}", e.toString());
+        }
+    }
+
+    private void importTriage() throws IOException {
+        Path inbox = config.dataDir().resolve(Agent.TRIAGE_INBOX);
+        if (!Files.isDirectory(inbox)) {
+            return;
+        }
+        try (var files = Files.list(inbox)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                alertStore.triage(Triage.read(f));
+                Files.delete(f);
+            }
+        }
+    }
+
+    /** Every ten minutes, when it moved: the alert chain's head, for an auditor's external copy (mamori verify --head). */
+    private void logChainHead() {
+        long now = System.nanoTime();
+        String head = alertStore.head();
+        if (head.startsWith("0:")) {
+            return; // no alert yet: nothing to vouch for
+        }
+        if (!head.equals(loggedHead) && (loggedHead.isEmpty() || now - headLoggedAt > 600_000_000_000L)) {
+            LOG.info("alert chain head {}", head);
+            loggedHead = head;
+            headLoggedAt = now;
+            var a = config.alerts();
+            if (a.syslogHost() != null) {
+                try (SyslogSink syslog = new SyslogSink(a.syslogHost(), a.syslogPort(), a.syslogTcp(), env.host())) {
+                    syslog.sendChainHead(head, env.clock().instant());
+                } catch (IOException e) {
+                    LOG.warn("cannot send the alert chain head to syslog: {}", e.getMessage());
+                    loggedHead = ""; // try again next time
+                }
+            }
+        }
+    }
+}
