@@ -8,11 +8,7 @@ import dev.mamori.config.ConfigException;
 import dev.mamori.rules.RuleSet;
 import dev.mamori.rules.RuleSetLoader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The rule packs the agent runs, and how the organisation's signed bundle reaches them. The packs
@@ -49,18 +43,13 @@ public final class RuleUpdates implements AutoCloseable {
     public RuleUpdates(AgentConfig config) throws IOException {
         this.bundle = config.bundle();
         this.updater = new BundleUpdater(bundle.url(), BundleKeys.readPublic(bundle.publicKey()), bundle.dir(),
-                bundle.ca() == null ? null : trusting(bundle.ca()), java.time.Duration.ofSeconds(30),
+                bundle.ca() == null ? null : BundleUpdater.trusting(bundle.ca()), java.time.Duration.ofSeconds(30),
                 packs -> load(config, Optional.of(packs)));
     }
 
     /** Checks the bundle now and then every {@code rules.bundle.check-minutes}, handing each result over. */
     public void start(Consumer<BundleUpdater.Result> results) {
         schedule.scheduleWithFixedDelay(() -> results.accept(updater.check()), 0, bundle.every().toSeconds(), TimeUnit.SECONDS);
-    }
-
-    /** The URL without query or user info (they may carry a token), for logs and alerts. */
-    public static String safeSource(AgentConfig.Bundle b) {
-        return BundleUpdater.safe(b.url());
     }
 
     /** The file whose change means another bundle is in force (null when bundles are off). */
@@ -83,7 +72,7 @@ public final class RuleUpdates implements AutoCloseable {
             return new Loaded(load(config, Optional.empty()), Optional.empty());
         }
         RuleSet rules = load(config, BundleUpdater.installedPacks(config.bundle().dir()));
-        return new Loaded(rules.withSource("rules-bundle " + installed.get().version() + " (" + safeSource(config.bundle()) + ")"),
+        return new Loaded(rules.withSource("rules-bundle " + installed.get().version() + " (" + BundleUpdater.safe(config.bundle().url()) + ")"),
                 Optional.empty());
     }
 
@@ -93,27 +82,6 @@ public final class RuleUpdates implements AutoCloseable {
         bundlePacks.ifPresent(packs::add);
         packs.addAll(config.extraRules());
         return new RuleSetLoader(Clock.systemDefaultZone()).load(packs);
-    }
-
-    private static SSLContext trusting(Path caPem) throws IOException {
-        try (InputStream in = Files.newInputStream(caPem)) {
-            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-            trust.load(null, null);
-            int n = 0;
-            for (var cert : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                trust.setCertificateEntry("ca-" + n++, cert);
-            }
-            if (n == 0) {
-                throw new BundleException(caPem + ": no certificate in PEM");
-            }
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(trust);
-            SSLContext ssl = SSLContext.getInstance("TLS");
-            ssl.init(null, tmf.getTrustManagers(), null);
-            return ssl;
-        } catch (java.security.GeneralSecurityException e) {
-            throw new BundleException(caPem + ": not a usable CA certificate (" + e.getMessage() + ")");
-        }
     }
 
     @Override

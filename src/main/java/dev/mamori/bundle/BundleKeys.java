@@ -34,11 +34,7 @@ public final class BundleKeys {
         Files.writeString(publicFile, pem("PUBLIC KEY", pair.getPublic().getEncoded()), StandardCharsets.US_ASCII);
         Files.deleteIfExists(privateFile);
         Files.createFile(privateFile);
-        try {
-            Files.setPosixFilePermissions(privateFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException windows) {
-            // the folder's ACL decides on Windows
-        }
+        dev.mamori.platform.OwnerOnly.restrict(privateFile); // before the key is in it
         Files.writeString(privateFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
     }
 

@@ -12,11 +12,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.PublicKey;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.apache.commons.io.file.PathUtils;
 
 /**
@@ -81,6 +85,28 @@ public final class BundleUpdater {
             b.sslContext(ssl);
         }
         this.http = b.build();
+    }
+
+    /** TLS that trusts only the CA certificates in {@code caPem} (a private CA for the bundle server). */
+    public static SSLContext trusting(Path caPem) throws IOException {
+        try (InputStream in = Files.newInputStream(caPem)) {
+            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+            trust.load(null, null);
+            int n = 0;
+            for (var cert : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                trust.setCertificateEntry("ca-" + n++, cert);
+            }
+            if (n == 0) {
+                throw new BundleException(caPem + ": no certificate in PEM");
+            }
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            SSLContext ssl = SSLContext.getInstance("TLS");
+            ssl.init(null, tmf.getTrustManagers(), null);
+            return ssl;
+        } catch (GeneralSecurityException e) {
+            throw new BundleException(caPem + ": not a usable CA certificate (" + e.getMessage() + ")");
+        }
     }
 
     /** A URL without its query, fragment or user info: what logs and alerts may show. */

@@ -121,7 +121,7 @@ final class AgentCommand implements Callable<Integer> {
         if (config.bundle() == null) {
             return null;
         }
-        String source = RuleUpdates.safeSource(config.bundle());
+        String source = dev.mamori.bundle.BundleUpdater.safe(config.bundle().url());
         RuleUpdates updates;
         try {
             updates = new RuleUpdates(config);

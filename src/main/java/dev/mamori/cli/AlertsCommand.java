@@ -57,11 +57,8 @@ final class AlertsCommand {
             if (store == null) {
                 return ExitCodes.FATAL;
             }
-            ZoneId tz;
-            try {
-                tz = zone == null ? ZoneId.systemDefault() : ZoneId.of(zone);
-            } catch (java.time.DateTimeException e) {
-                err.println("mamori alerts search: unknown time zone '" + zone + "' (e.g. Asia/Tokyo, UTC)");
+            ZoneId tz = Zones.parse(zone, err, "alerts search");
+            if (tz == null) {
                 return ExitCodes.FATAL;
             }
             List<Alert> found;

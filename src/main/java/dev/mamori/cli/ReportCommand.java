@@ -34,7 +34,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -103,11 +102,8 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter err = QuarantineCommand.stderr();
         LocalDate first;
         LocalDate last;
-        ZoneId tz;
-        try {
-            tz = zone == null ? ZoneId.systemDefault() : ZoneId.of(zone);
-        } catch (DateTimeException e) {
-            err.println("mamori report: unknown time zone '" + zone + "' (e.g. Asia/Tokyo, UTC)");
+        ZoneId tz = Zones.parse(zone, err, "report");
+        if (tz == null) {
             return ExitCodes.FATAL;
         }
         if (incident != null) {

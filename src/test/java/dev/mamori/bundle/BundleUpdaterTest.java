@@ -44,22 +44,9 @@ class BundleUpdaterTest {
     }
 
     BundleUpdater updater(BundleUpdater.Validator validator) throws Exception {
-        SSLContext trust = trusting(server.caPem());
+        SSLContext trust = BundleUpdater.trusting(server.caPem());
         return new BundleUpdater(URI.create(server.url("/acme/bundle.zip")), org.getPublic(), installed, trust,
                 Duration.ofSeconds(10), validator);
-    }
-
-    static SSLContext trusting(Path pem) throws Exception {
-        var ks = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
-        ks.load(null, null);
-        try (var in = Files.newInputStream(pem)) {
-            ks.setCertificateEntry("ca", java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
-        }
-        var tmf = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(ks);
-        SSLContext ssl = SSLContext.getInstance("TLS");
-        ssl.init(null, tmf.getTrustManagers(), null);
-        return ssl;
     }
 
     @Test

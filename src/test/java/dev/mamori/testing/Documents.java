@@ -91,16 +91,7 @@ public final class Documents {
         try (PDDocument doc = new PDDocument()) {
             PDPage page = new PDPage();
             doc.addPage(page);
-            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-                cs.beginText();
-                cs.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 11);
-                cs.newLineAtOffset(50, 700);
-                for (String line : lines) {
-                    cs.showText(line);
-                    cs.newLineAtOffset(0, -16);
-                }
-                cs.endText();
-            }
+            writeLines(doc, page, lines);
             if (password != null) {
                 StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-" + password, password,
                         new AccessPermission());
@@ -194,16 +185,7 @@ public final class Documents {
             }
             PDPage typed = new PDPage();
             doc.addPage(typed);
-            try (PDPageContentStream cs = new PDPageContentStream(doc, typed)) {
-                cs.beginText();
-                cs.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 11);
-                cs.newLineAtOffset(50, 700);
-                for (String line : lines) {
-                    cs.showText(line);
-                    cs.newLineAtOffset(0, -16);
-                }
-                cs.endText();
-            }
+            writeLines(doc, typed, lines);
             doc.save(file.toFile());
         }
         return file;
@@ -271,5 +253,19 @@ public final class Documents {
             b.append(s, i, Math.min(s.length(), i + 76)).append("\r\n");
         }
         return b.toString();
+    }
+
+    /** Lines of Latin text on a PDF page, top down (the standard fonts have no Japanese glyphs). */
+    private static void writeLines(PDDocument doc, PDPage page, List<String> lines) throws IOException {
+        try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+            cs.beginText();
+            cs.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 11);
+            cs.newLineAtOffset(50, 700);
+            for (String line : lines) {
+                cs.showText(line);
+                cs.newLineAtOffset(0, -16);
+            }
+            cs.endText();
+        }
     }
 }
