@@ -41,7 +41,7 @@ OUT_DIR = Path(__file__).resolve().parents[1] / "resources" / "eval"
 TYPES = [
     "PERSON_NAME", "STREET_ADDRESS", "PHONE_NUMBER", "DATE_OF_BIRTH", "EMAIL_ADDRESS",
     "CREDIT_CARD_NUMBER", "JAPAN_INDIVIDUAL_NUMBER", "JAPAN_CORPORATE_NUMBER",
-    "CONFIDENTIAL_MARKER",
+    "CONFIDENTIAL_MARKER", "JAPAN_BANK_ACCOUNT", "JAPAN_PASSPORT",
 ]
 
 # ---------------------------------------------------------------------------------------
@@ -426,6 +426,8 @@ def fmt_date(d: dt.date, style: str) -> str:
         "fw_era": fw(f"{name}{eys}年{m}月{dd}日"),
         "en_long": f"{MONTHS_EN[m - 1]} {dd}, {y}",
         "en_dmy": f"{dd} {MONTHS_EN[m - 1][:3]} {y}",
+        "en_dmy_long": f"{dd} {MONTHS_EN[m - 1]} {y}",
+        "en_dmy_hyphen": f"{dd:02d}-{MONTHS_EN[m - 1][:3]}-{y}",
         "dot": f"{y}.{m:02d}.{dd:02d}",
     }[style]
 
@@ -1780,7 +1782,7 @@ REFERENCES       Available upon request.
         total += amt
         bc, bn = r.choice(banks)
         rows.append([f"{r.randint(100000, 399999)}", L.p_name(p), L.name(p.hankaku(" ")), bc, bn, f"{r.randint(1, 899):03d}",
-                     r.choice(["普通", "普通", "当座"]), digits(r, 7), str(amt)])
+                     r.choice(["普通", "普通", "当座"]), L.add("JAPAN_BANK_ACCOUNT", digits(r, 7)), str(amt)])
     rows.append(["", "合計", "", "", "", "", "", "", str(total)])
     S.csv(path, rows, L, enc="cp932", delim="\t")
 
@@ -1797,7 +1799,7 @@ REFERENCES       Available upon request.
                          ["フリガナ", L.p_kana(p)], ["住所", L.p_addr(p.addr, style="chome")],
                          ["電話番号", L.p_phone(p.mobile, "hyphen")]]),
               ("table", [["金融機関名", "さくらぎ銀行"], ["支店名", "新宿西口支店（店番 214）"], ["預金種目", "普通"],
-                         ["口座番号", digits(r, 7)], ["口座名義（カナ）", L.name(p.hankaku(" "))]]),
+                         ["口座番号", L.add("JAPAN_BANK_ACCOUNT", digits(r, 7))], ["口座名義（カナ）", L.name(p.hankaku(" "))]]),
               ("p", "※通帳またはキャッシュカードの写しを添付してください。"),
               ("p", "※口座名義は本人名義に限ります。")]
     S.docx(path, blocks, L, title="給与振込口座届", creator="人事部")
@@ -2534,7 +2536,7 @@ def gen_billing(S: EvalSet):
                                           消費税（10%）    {yen(tax):>12}
                                           合計             {yen(tot):>12}
 
-  お振込先：さくらぎ銀行 新宿西口支店 普通 {digits(r, 7)} トウワシステム（カ
+  お振込先：さくらぎ銀行 新宿西口支店 普通 {L.add("JAPAN_BANK_ACCOUNT", digits(r, 7))} トウワシステム（カ
   ※振込手数料は貴社にてご負担ください。
 """, L)
 
@@ -4302,8 +4304,387 @@ Next update: 14 August 2024 (Q1 FY2024 results).
 # Build, write, README
 # ---------------------------------------------------------------------------------------
 
+# ---------------------------------------------------------------------------------------
+# Forms and rosters laid out the way real exports come out (added for issue 10): English
+# résumés, label and value in separate cells or lines, addresses broken over lines or written
+# 3丁12番地, address and name columns under headings other than 氏名/住所, and upper-case
+# romaji cardholder names in payment logs.
+# ---------------------------------------------------------------------------------------
+
+# surnames outside the usual top-100 lists, with readings (for romaji names nobody's list has)
+RARER_SURNAMES = [
+    ("大久保", "オオクボ", "Okubo"), ("早川", "ハヤカワ", "Hayakawa"), ("堀江", "ホリエ", "Horie"),
+    ("菅野", "カンノ", "Kanno"), ("杉浦", "スギウラ", "Sugiura"), ("平田", "ヒラタ", "Hirata"),
+    ("小野寺", "オノデラ", "Onodera"), ("宇野", "ウノ", "Uno"), ("熊谷", "クマガイ", "Kumagai"),
+    ("永井", "ナガイ", "Nagai"), ("桑原", "クワハラ", "Kuwahara"), ("真鍋", "マナベ", "Manabe"),
+]
+
+
+def en_dob_style(rng):
+    return rng.choice(["en_dmy_long", "en_long", "en_dmy", "en_dmy_hyphen", "iso"])
+
+
+def gen_forms(S: EvalSet):
+    S.theme = "forms"
+
+    # an English résumé of a Japanese applicant
+    for i, (path, style) in enumerate([("forms/resume_en_software_engineer.txt", "en_dmy_long"),
+                                       ("forms/cv_en_marketing_manager.md", "en_long")]):
+        r = S.rng(path)
+        L = Lab()
+        p = make_person(r, 1975, 1998)
+        label = r.choice(["Date of Birth", "DOB", "Born", "Birth date"])
+        body = f"""{'# ' if path.endswith('.md') else ''}CURRICULUM VITAE
+
+Name: {L.name(p.roman('first_last'))}
+{label}: {L.dob(p.dob, style)}
+Nationality: Japanese
+Address: {L.addr(addr_en_fmt(en_address(r)))}
+Phone: {L.p_phone(p.mobile, "intl_space")}
+E-mail: {L.email(p.email)}
+
+PROFILE
+{"Software engineer with ten years of backend and data platform work." if i == 0 else "Marketing manager with a record of launching consumer brands in Japan and Southeast Asia."}
+Languages: Japanese (native), English (business, TOEIC 905).
+
+EXPERIENCE
+2019 - present  {"Senior Engineer, Hikari Data Service Inc., Tokyo" if i == 0 else "Brand Manager, Sakura Foods Inc., Osaka"}
+2014 - 2019     {"Engineer, Towa System Corporation" if i == 0 else "Marketing Associate, Next Retail Inc."}
+
+EDUCATION
+{p.dob.year + 22}  B.A., {"Information Science" if i == 0 else "Economics"}, Tohoku University
+
+REFERENCES
+Available on request.
+"""
+        S.text(path, body, L)
+
+    # an English application form exported from a PDF: labels in one column, values in the next line
+    path = "forms/visa_support_application_pdf.txt"
+    r = S.rng(path)
+    L = Lab()
+    rows = []
+    for k in range(3):
+        p = make_person(r, 1960, 2000)
+        rows.append(f"""APPLICANT {k + 1}
+Family name / Given name
+{L.name(p.roman('LAST_first'))}
+Date of birth (DD-MMM-YYYY)
+{L.dob(p.dob, 'en_dmy_hyphen')}
+Sex
+{'M' if p.gender == 'M' else 'F'}
+Telephone
+{L.p_phone(p.mobile, "intl_space")}
+""")
+    S.text(path, "INVITATION LETTER - SUPPORTING FORM\nPlease print clearly.\n\n" + "\n".join(rows), L)
+
+    # a 入社 form exported from a spreadsheet: label and value in adjacent cells, several forms per file
+    path = "forms/nyusha_todoke_form.tsv"
+    r = S.rng(path)
+    L = Lab()
+    lines = []
+    for k in range(4):
+        p = make_person(r, 1980, 2003)
+        lines += [f"入社届\t第{k + 1}号", f"氏名\t{L.p_name(p)}", f"フリガナ\t{L.p_kana(p)}",
+                  f"生年月日\t{L.dob(p.dob, r.choice(['kanji', 'era', 'slash']))}",
+                  f"現住所\t{L.p_addr(p.addr, style=r.choice(['hyphen', 'chome']), bldg=False)}",
+                  f"携帯電話\t{L.p_phone(p.mobile)}", f"入社日\t2024年4月1日", ""]
+    S.text(path, "\n".join(lines), L, enc="cp932")
+
+    # a PDF form where each label sits on the line above its value, the address broken over two lines
+    path = "forms/kojin_joho_moshikomisho_pdf.txt"
+    r = S.rng(path)
+    L = Lab()
+    parts = []
+    for k in range(3):
+        p = make_person(r, 1950, 1999)
+        a = p.addr
+        head = a.region.pref + a.region.city
+        tail = a.town + a.block("chome")
+        broken = L.addr(head + "\n" + tail) if k != 1 else L.addr(a.render("hyphen", bldg=False))
+        parts.append(f"""お申込者情報（{k + 1}）
+お名前
+{L.p_name(p)}
+生年月日
+{L.dob(p.dob, r.choice(['era', 'kanji']))}
+ご住所
+〒{a.postal}
+{broken}
+電話番号
+{L.p_phone(p.home)}
+""")
+    S.text(path, "会員お申込書（控）\n\n" + "\n".join(parts) + "\n本書の内容は会員管理の目的にのみ利用します。", L)
+
+    # addresses written 3丁12番地 (丁 without 目) in a rural notice
+    path = "forms/jichikai_meibo_chou.txt"
+    r = S.rng(path)
+    L = Lab()
+    towns = [("愛知県", "豊田市", "挙母町"), ("静岡県", "浜松市中央区", "元城町"), ("岐阜県", "岐阜市", "神田町"),
+             ("富山県", "高岡市", "末広町"), ("石川県", "金沢市", "尾張町")]
+    lines = ["自治会 班別名簿（回覧用）", ""]
+    used = set()
+    for k, (pref, city, town) in enumerate(towns):
+        p = make_person(r, 1940, 1990, used=used)
+        addr = L.addr(f"{pref}{city}{town}{r.randint(1, 6)}丁{r.randint(1, 40)}番地")
+        lines.append(f"{k + 1}班　{L.p_name(p)}様　{addr}　TEL {L.p_phone(p.home)}")
+    S.text(path, "\n".join(lines), L)
+
+
+def gen_passports(S: EvalSet):
+    S.theme = "hr"
+    path = "hr/kaigai_shucchou_tehai_2024.csv"
+    r = S.rng(path)
+    L = Lab()
+    rows = [["社員番号", "氏名", "氏名（ローマ字）", "生年月日", "旅券番号", "旅券有効期限", "渡航先"]]
+    used = set()
+    for k in range(8):
+        p = make_person(r, 1965, 2000, used=used)
+        number = r.choice(["TK", "TR", "TZ", "MU", "TS"]) + digits(r, 7)
+        rows.append([str(r.randint(100000, 399999)), L.p_name(p), L.name(p.roman("LAST_FIRST")),
+                     L.dob(p.dob, "slash"), L.add("JAPAN_PASSPORT", number),
+                     f"20{r.randint(27, 34)}/{r.randint(1, 12):02d}/{r.randint(1, 28):02d}",
+                     r.choice(["シンガポール", "ベトナム", "米国", "ドイツ"])])
+    S.csv(path, rows, L)
+
+    path = "hr/visa_shinsei_irai.txt"
+    r = S.rng(path)
+    L = Lab()
+    p = make_person(r, 1975, 1995)
+    body = f"""総務部 渡航手配ご担当者様
+
+来月のハノイ出張のビザ申請をお願いします。
+
+氏名：{L.p_name(p)}
+Name (as in passport): {L.name(p.roman("LAST_FIRST"))}
+生年月日：{L.dob(p.dob, "kanji")}
+旅券番号：{L.add("JAPAN_PASSPORT", "T" + r.choice("KRZS") + digits(r, 7))}
+渡航期間：2024年6月3日〜6月7日
+
+よろしくお願いいたします。
+"""
+    S.text(path, body, L)
+
+
+def gen_rosters_v2(S: EvalSet):
+    S.theme = "roster"
+
+    # a TSV shipping list whose address column is 住所 and whose name column is 宛名 (with 様)
+    path = "customers/hassou_atena_list.tsv"
+    r = S.rng(path)
+    L = Lab()
+    rows = [["No", "宛名", "郵便番号", "住所", "電話番号", "品名"]]
+    used = set()
+    for k in range(12):
+        p = make_person(r, used=used)
+        pref = r.random() < 0.5
+        spaced = r.random() < 0.3
+        a = p.addr
+        if spaced:
+            addr = f"{a.region.pref} {a.region.city} {a.town} {a.block('hyphen')}"
+        else:
+            addr = a.render(r.choice(["hyphen", "chome"]), pref=pref, bldg=r.random() < 0.5)
+        rows.append([str(k + 1), L.p_name(p) + " 様", a.postal, L.addr(addr), L.p_phone(p.mobile),
+                     r.choice(["カタログ", "試供品", "請求書"])])
+    S.csv(path, rows, L, enc="utf-8", delim="\t", crlf=False)
+
+    # a CSV of gift recipients: 送付先 / お届け先住所 / 受取人
+    path = "customers/gift_okurisaki_2024.csv"
+    r = S.rng(path)
+    L = Lab()
+    rows = [["注文番号", "ご依頼主", "受取人", "お届け先住所", "お届け先電話"]]
+    for k in range(10):
+        buyer = make_person(r, used=used)
+        to = make_person(r, used=used)
+        rows.append([f"G{2024040100 + k * 7}", L.p_name(buyer), L.p_name(to, sep=r.choice([" ", ""])),
+                     L.p_addr(to.addr, style="hyphen", bldg=False), L.p_phone(to.home)])
+    S.csv(path, rows, L)
+
+    # an insurance contract list: 契約者 / 被保険者 / 氏名（漢字） headings
+    path = "customers/hoken_keiyaku_ichiran.csv"
+    r = S.rng(path)
+    L = Lab()
+    rows = [["証券番号", "契約者", "契約者（カナ）", "被保険者", "生年月日", "送付先"]]
+    for k in range(10):
+        a = make_person(r, 1950, 1990, used=used)
+        b = make_person(r, 1960, 2010, used=used, surname=a.sei)
+        rows.append([f"P-{r.randint(10000000, 99999999)}", L.p_name(a), L.p_kana(a), L.p_name(b),
+                     L.dob(b.dob, "slash"), L.p_addr(a.addr, style="chome", bldg=False)])
+    S.csv(path, rows, L)
+
+    # an event roster: お名前 and 氏名（漢字）/ 氏名（カナ）
+    path = "customers/seminar_sankasha_0518.csv"
+    r = S.rng(path)
+    L = Lab()
+    rows = [["受付No", "氏名（漢字）", "氏名（カナ）", "会社名", "メールアドレス"]]
+    for k in range(10):
+        p = make_person(r, 1965, 2000, used=used)
+        rows.append([str(100 + k), L.p_name(p), L.p_kana(p), r.choice(list(COMPANIES)), L.email(p.email)])
+    S.csv(path, rows, L, enc="utf-8-sig")
+
+
+def gen_payment_logs(S: EvalSet):
+    S.theme = "billing"
+
+    # a payment gateway debug log: key=value pairs, upper-case cardholder names, nonces and ids
+    path = "billing/payment_gateway_debug.log"
+    r = S.rng(path)
+    L = Lab()
+    lines = []
+    used = set()
+    for k in range(8):
+        p = make_person(r, used=used, surname=r.choice(RARER_SURNAMES) if k % 2 else None)
+        brand = r.choice(["VISA", "Mastercard", "JCB"])
+        card = L.card(gen_card(r, brand))
+        holder = L.name(p.roman("FIRST_LAST"))
+        nonce = "38" + digits(r, 16)
+        nonce += str(luhn_digit(nonce))  # a 19-digit nonce that passes Luhn: not a card
+        ts = f"2024-04-{k + 3:02d}T10:{r.randint(0, 59):02d}:{r.randint(0, 59):02d}+09:00"
+        lines.append(f"{ts} DEBUG authorize reqNonce: {nonce} traceId={digits(r, 16)}")
+        lines.append(f"{ts} DEBUG request card_number={card} exp={r.randint(1, 12):02d}/{r.randint(26, 30)} "
+                     f"cardholder_name=\"{holder}\" amount={r.randint(5, 300) * 100}")
+        lines.append(f"{ts} INFO  result=approved auth_code={r.randint(100000, 999999)} brand={brand}")
+    S.text(path, "\n".join(lines), L)
+
+    # an English card statement: the holder's name in capitals next to the card words
+    path = "billing/card_holder_list_en.txt"
+    r = S.rng(path)
+    L = Lab()
+    out = ["Corporate card holders - FY2024 (finance use)", ""]
+    for k in range(6):
+        p = make_person(r, used=used, surname=RARER_SURNAMES[k])
+        num = L.card(card_fmt(gen_card(r, "JCB" if k % 2 else "VISA"), "space"))
+        out.append(f"Card holder: {L.name(p.roman('FIRST_LAST'))}   Card number: {num}   "
+                   f"Expiry: {r.randint(1, 12):02d}/{r.randint(26, 30)}")
+    S.text(path, "\n".join(out), L)
+
+
+def gen_negatives(S: EvalSet):
+    """Real-world-like text every laptop has: changelogs, manuals, code, data. No personal data."""
+    S.theme = "negatives"
+    E = Lab
+    r = S.rng("negatives/tiff")
+
+    def offsets(n):
+        v, out = r.randint(2000, 4000), []
+        for _ in range(n):
+            out.append(v)
+            v += 640
+        return out
+    lines = ["TIFF directory dump (tiffinfo -s)", "  Image Width: 2480 Image Length: 3508",
+             "  Bits/Sample: 8", "  Compression Scheme: LZW", "  Rows/Strip: 16", "  64 Strips:"]
+    offs = offsets(64)
+    for k in range(0, 64, 6):
+        lines.append("    StripOffsets: " + " ".join(str(x) for x in offs[k:k + 6]))
+    # a row of four groups that passes Luhn and starts like a Diners number, as found in the wild
+    body = "3848 4488 5128 576"
+    lines.append("    StripByteCounts: " + body + str(luhn_digit(body.replace(" ", ""))) + " 6408 7048")
+    S.text("negatives/tiffinfo_scan_0042.txt", "\n".join(lines), E())
+
+    L = Lab()
+    for v in ["Jonathan Borne", "Anna Steinborn", "Kenji Mori"]:
+        L.name(v)
+    for v in ["jborne@example.org", "kmori@example.org"]:
+        L.email(v)
+    S.text("negatives/ChangeLog.txt", """2024-03-02  Jonathan Borne  <jborne@example.org>
+
+\t* lib/stat.c (get_stat_birthtime): Return the birthtime on file systems that
+\tsupport it; fall back to ctime otherwise.  Reported by Anna Steinborn.
+\t* build-aux/gitlog-to-changelog: Do not distribute a copy of
+\tgitlog-to-changelog with the tarball; it is a maintainer tool.
+
+2024-02-11  Kenji Mori  <kmori@example.org>
+
+\t* doc/manual.texi (Adobe PostScript): Update the section on Adobe Type 1
+\tfonts, first released 1985-03-12.  Born from a discussion on the list.
+\t* NEWS: Mention the new --birth option of ls, added 1996/11/05.
+
+2023-12-24  Jonathan Borne  <jborne@example.org>
+
+\t* src/ldap.c: Confidential attribute disclosure via LDAP filters is now
+\tprevented by checking the access control list first (CVE-2023-0000).
+\t* tests/nonce.sh: reqNonce: 3843061514398340071 is a fixed test value.
+""", L)
+
+    S.text("negatives/http_client_trace.log", "\n".join(
+        f"2024-05-0{k % 9 + 1} 12:00:{k:02d}.{r.randint(100, 999)} TRACE reqNonce: {n} session=0x{r.getrandbits(64):016x} "
+        f"latency_us={r.randint(100, 99999)}"
+        for k, n in enumerate(["38" + digits(r, 16) + "0" for _ in range(12)])), E())
+
+    S.text("negatives/sensor_readings_202404.csv", "\n".join(
+        ["timestamp,ch1,ch2,ch3,ch4,ch5,ch6"]
+        + [f"2024-04-01T{h:02d}:00:00," + ",".join(str(r.randint(1000, 9999)) for _ in range(6)) for h in range(24)]
+        + ["# space separated export of the same channels"]
+        + [" ".join(str(r.randint(1000, 9999)) for _ in range(8)) for _ in range(16)]), E())
+
+    S.text("negatives/stat_birthtime.c", """/* Portable access to a file's birth time (creation time). */
+#include <sys/stat.h>
+#include <time.h>
+
+/* Adobe DNG files store their own creation date; we only read the file system's. */
+struct timespec get_stat_birthtime(struct stat const *st)
+{
+  struct timespec t;
+#if defined HAVE_STRUCT_STAT_ST_BIRTHTIMESPEC_TV_NSEC
+  t = st->st_birthtimespec;          /* BSD, macOS */
+#elif defined HAVE_STRUCT_STAT_ST_BIRTHTIM_TV_NSEC
+  t = st->st_birthtim;               /* FreeBSD, NetBSD */
+#else
+  t.tv_sec = -1;                     /* unknown: 1970-01-01 would be a lie */
+  t.tv_nsec = -1;
+#endif
+  return t;
+}
+
+static const unsigned long long test_ids[] = {
+  3843061514398340071ULL, 1844674407370955161ULL, 9007199254740993ULL,
+};
+""", E())
+
+    S.text("negatives/ldap_security_advisory.md", """# Security advisory 2024-02
+
+## Confidential attribute disclosure via LDAP filters
+
+An unauthenticated client could learn the value of attributes marked confidential by sending
+search filters that test one character at a time. Servers released before 2.6.7 are affected.
+
+## Timeline
+- 2024-01-15: reported by an external researcher
+- 2024-02-01: fix released
+- 2024-02-03: advisory published
+
+Keep the admin password confidential and rotate it after upgrading.
+""", E())
+
+    S.text("negatives/kaisha_enkaku_ja.txt", """当社の沿革
+
+1985年4月12日、創業者が東京・神田で小さな印刷工房として創業しました。社名は創業の地に生まれた
+活版印刷の伝統にちなんでいます。1996年11月5日に株式会社へ改組し、2003年には大阪府と福岡県に営業所を開設しました。
+
+誕生から40年を迎える本年、当社は「社外秘」の扱いを含む情報管理規程を全面的に改訂しました。
+情報漏えい事故の報道では、社外秘の資料や氏名、生年月日などが流出したと伝えられることがあります。
+当社はそのような事故を防ぐため、全社員に年2回の研修を実施しています。
+
+主な受賞歴：1998年 印刷技術賞、2012年 地域貢献賞、2021年 デザイン賞。
+""", E())
+
+    S.text("negatives/LICENSE_notice.txt", """Permission is hereby granted, free of charge, to any person obtaining a copy of this
+software and associated documentation files (the "Software"), to deal in the Software without
+restriction, including without limitation the rights to use, copy, modify, merge, publish,
+distribute, sublicense, and/or sell copies of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND. Portions Copyright (C) 1996
+Adobe Systems Incorporated. Portions born of the Steinborn patches, 2001-03-12.
+Do not distribute modified copies under the original name.
+""", E())
+
+    S.text("negatives/hex_dump_firmware.txt", "\n".join(
+        f"{k * 16:08x}  " + " ".join(f"{r.randrange(65536):04x}" for _ in range(8)) + "  " + " ".join(
+            str(r.randint(1000, 9999)) for _ in range(4)) for k in range(24)), E())
+
+
 GENERATORS = [gen_customers, gen_hr, gen_mail, gen_billing, gen_confidential, gen_news, gen_catalog_orders,
-              gen_it, gen_minutes_stats, gen_fiction_history, gen_misc]
+              gen_it, gen_minutes_stats, gen_fiction_history, gen_misc, gen_forms, gen_rosters_v2,
+              gen_payment_logs, gen_negatives, gen_passports]
 
 DESCRIPTION = ("Mamori evaluation set: realistic Japanese business files with exhaustive labels of personal "
                "information and confidentiality markers. All people, numbers and addresses are fictitious. "
@@ -4440,11 +4821,24 @@ separators), except `DATE_OF_BIRTH`, which is normalised to ISO `yyyy-mm-dd`
   exactly as they appear (`社外秘`, `極秘`, `部外秘`, `関係者外秘`, `取扱注意`, `Internal Only`,
   `Confidential`, `CONFIDENTIAL`, `STRICTLY CONFIDENTIAL`). A policy that merely *describes* the
   classification levels (`misc/jouhou_security_kitei_bunrui.md`) is deliberately labelled `{{}}`.
+- Numbers standing in a run of numbers (TIFF strip offsets, hex dumps, measurement tables, a 19-digit
+  `reqNonce`) are not card numbers or My Numbers even when a window of them passes Luhn or the check
+  digit. `negatives/` holds text every laptop has (a ChangeLog, a licence, C code, an LDAP advisory,
+  dumps, a company history that mentions 社外秘 and 生まれ); its only labels are the changelog's
+  authors and their e-mail addresses, and `EvaluationSetTest` asserts no file there is judged above LOW.
+- Forms and rosters as exports lay them out (`forms/`, and some `customers/`, `billing/` files): English
+  résumés (`Date of Birth: 12 March 1985`), label and value in adjacent cells or on consecutive lines,
+  an address broken over two lines (labelled with its line break), `町3丁12番地`, name columns headed
+  宛名 / 受取人 / 契約者 / 氏名（漢字）, an address column headed 住所 or お届け先住所, and upper-case
+  romaji cardholder names in a payment log.
 - Not labelled: organisation names, postal codes alone, order/invoice/ticket numbers (12–16 digits,
   some of which pass Luhn or the corporate check digit by chance), parcel tracking numbers grouped
   4-4-4 (some pass the My Number check by chance), JAN/EAN and ISBN-13 codes, part numbers shaped
-  like phone numbers, version and build numbers, IP and MAC addresses, bank account numbers,
-  pension and employment-insurance numbers (not among the nine types).
+  like phone numbers, version and build numbers, IP and MAC addresses,
+  pension and employment-insurance numbers (not among the types).
+- `JAPAN_BANK_ACCOUNT`: 7-digit account numbers, as written, wherever a bank account is given (a 口座番号
+  column, a 振込口座届, an invoice's お振込先, company accounts included). `JAPAN_PASSPORT`: passport
+  numbers (2 letters + 7 digits) in a 旅券番号 column or after a passport label.
 - Metadata: docx/xlsx `docProps/core.xml` creators are either a department name or a person who
   is also named (and labelled) in the body, so a detector that skips metadata loses nothing.
 """
@@ -4505,7 +4899,7 @@ def extract_text(path: str, data: bytes, encoding: str) -> str:
 
 
 DOB_STYLES = ["iso", "slash", "slash_np", "kanji", "kanji_pad", "era", "era_dot", "era_slash", "era_pad",
-              "fw_kanji", "fw_era", "en_long", "en_dmy", "dot"]
+              "fw_kanji", "fw_era", "en_long", "en_dmy", "dot", "en_dmy_long", "en_dmy_hyphen"]
 
 
 def verify(S: EvalSet, out: Path) -> bool:

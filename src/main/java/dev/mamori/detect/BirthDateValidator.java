@@ -9,7 +9,7 @@ import java.util.function.Function;
 /**
  * Birth dates: the named groups {@code era}, {@code y}, {@code m}, {@code d} of a date pattern must
  * make a real calendar date inside its era (昭和64年 ended on 7 January 1989), not in the future,
- * and an age between the configured bounds.
+ * and an age between the configured bounds. The month may be written in English (12 March 1985).
  */
 final class BirthDateValidator implements Validator {
 
@@ -88,7 +88,7 @@ final class BirthDateValidator implements Validator {
         }
         LocalDate date;
         try {
-            date = LocalDate.of(year, Integer.parseInt(m), Integer.parseInt(d));
+            date = LocalDate.of(year, month(m), Integer.parseInt(d));
         } catch (DateTimeException | NumberFormatException e) {
             return Result.fail("not a calendar date");
         }
@@ -105,5 +105,21 @@ final class BirthDateValidator implements Validator {
         // never the age itself: beside a masked date it would give the birth year away
         return Result.ok(date.toString(), "real calendar date" + (era != null ? " in the " + era.kanji + " era" : "")
                 + ", age within " + minAge + "-" + maxAge);
+    }
+
+    private static final String[] MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+
+    /** A month as digits (4, 04) or an English name or abbreviation (March, Mar, Sept.). */
+    static int month(String m) {
+        if (!m.isEmpty() && Character.isDigit(m.charAt(0))) {
+            return Integer.parseInt(m);
+        }
+        String lower = m.toLowerCase(java.util.Locale.ROOT);
+        for (int i = 0; i < MONTHS.length; i++) {
+            if (lower.startsWith(MONTHS[i])) {
+                return i + 1;
+            }
+        }
+        throw new NumberFormatException("not a month: " + m);
     }
 }

@@ -54,7 +54,8 @@ final class CandidateJudge {
                 confidence = spec.contextConfidence();
             }
             steps.add("context " + seen + ": " + confidence.label());
-        } else if (spec.contextRequired()) {
+        } else if (spec.contextRequired()
+                || spec.context() != null && spec.context().requiredInNumberRun() && NumberRun.around(text.text(), start, end)) {
             return null;
         }
         NormalizedText n = text.normalized();

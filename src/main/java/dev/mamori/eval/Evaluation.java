@@ -49,6 +49,13 @@ public final class Evaluation {
             return labels == 0 ? 1.0 : labelsFound / (double) labels;
         }
 
+        /** Harmonic mean of precision and recall (0 when both are 0). */
+        public double f1() {
+            double p = precision();
+            double r = recall();
+            return p + r == 0 ? 0.0 : 2 * p * r / (p + r);
+        }
+
         public int labels() {
             return labels;
         }
@@ -188,11 +195,17 @@ public final class Evaluation {
     }
 
     /** The table: type, labels, predictions, precision, recall. */
+    /** The unweighted mean of the types' F1 scores: every type counts the same, however many labels it has. */
+    public double macroF1() {
+        return scores.values().stream().mapToDouble(TypeScore::f1).average().orElse(1.0);
+    }
+
     public String table() {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-26s %7s %7s %9s %7s%n", "type", "labels",
-                "found", "precision", "recall"));
-        scores.forEach((type, s) -> b.append(String.format(Locale.ROOT, "%-26s %7d %7d %9.3f %7.3f%n", type, s.labels,
-                s.predictions, s.precision(), s.recall())));
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-26s %7s %7s %9s %7s %7s%n", "type", "labels",
+                "found", "precision", "recall", "f1"));
+        scores.forEach((type, s) -> b.append(String.format(Locale.ROOT, "%-26s %7d %7d %9.3f %7.3f %7.3f%n", type, s.labels,
+                s.predictions, s.precision(), s.recall(), s.f1())));
+        b.append(String.format(Locale.ROOT, "macro F1 over %d types: %.3f%n", scores.size(), macroF1()));
         return b.toString();
     }
 }

@@ -61,7 +61,8 @@ public final class RuleSetLoader {
     static final List<String> POLICY_KEYS = List.of("id", "severity", "when", "flags", "description");
     static final List<String> WHEN_KEYS = List.of("type", "min-count", "min-confidence", "min-records", "status",
             "uninspectable");
-    static final List<String> CONTEXT_KEYS = List.of("keywords", "proximity", "confidence", "required", "column-header");
+    static final List<String> CONTEXT_KEYS = List.of("keywords", "proximity", "confidence", "required", "column-header",
+            "required-in-number-run");
     static final List<String> EXCLUDE_CONTEXT_KEYS = List.of("keywords", "proximity", "column-header");
     static final List<String> SAMPLE_KEYS = List.of("positive", "negative");
     static final int DEFAULT_PROXIMITY = 50;
@@ -395,7 +396,7 @@ public final class RuleSetLoader {
                     ctx.problem(ctx.self(), what + ": context needs 'keywords'");
                 }
                 context = new ContextMatcher(keywords, ctx.integer("proximity", DEFAULT_PROXIMITY, 0, 10_000),
-                        ctx.bool("column-header", true));
+                        ctx.bool("column-header", true), ctx.bool("required-in-number-run", false));
                 contextConfidence = confidence(ctx, "confidence", Confidence.HIGH, what);
                 required = ctx.bool("required", false);
             }

@@ -54,6 +54,7 @@ class DetectionTableTest {
             注文番号 123456789018                        | JAPAN_INDIVIDUAL_NUMBER | 0 | -
             お問い合わせ番号 1234-5678-9018               | JAPAN_INDIVIDUAL_NUMBER | 0 | -
             123456789018                              | JAPAN_INDIVIDUAL_NUMBER | 0 | -
+            0 12 1234 5678 9018 77 1                  | JAPAN_INDIVIDUAL_NUMBER | 0 | -
             # corporate number: 13 digits, first is the check digit, label needed
             法人番号 7000012050002                      | JAPAN_CORPORATE_NUMBER | 1 | high
             登録番号 T7000012050002                     | JAPAN_CORPORATE_NUMBER | 1 | high
@@ -64,7 +65,18 @@ class DetectionTableTest {
             # cards: Luhn + issuer, grouped or plain; JCB is common here
             カード番号 3540-1234-5678-9016               | CREDIT_CARD_NUMBER | 1 | high
             5123 4567 8901 2346                       | CREDIT_CARD_NUMBER | 1 | medium
-            4980000000000014                          | CREDIT_CARD_NUMBER | 1 | medium
+            カード番号 4980000000000014                  | CREDIT_CARD_NUMBER | 1 | high
+            card_number=4980000000000014              | CREDIT_CARD_NUMBER | 1 | high
+            # a digit run that passes Luhn is not a card without card words (nonces, ids, timestamps)
+            4980000000000014                          | CREDIT_CARD_NUMBER | 0 | -
+            reqNonce: 3843061514398340071             | CREDIT_CARD_NUMBER | 0 | -
+            # a Luhn-valid group inside a run of numbers (TIFF strip offsets, measurements) needs card words
+            StripOffsets 3208 3848 4488 5128 5768 6408  | CREDIT_CARD_NUMBER | 0 | -
+            0x1f 4980 0000 0000 0014 0x2a             | CREDIT_CARD_NUMBER | 0 | -
+            00000010  03cc 4980 0000 0000 0014 1f2e     | CREDIT_CARD_NUMBER | 0 | -
+            12.5	4980 0000 0000 0014	13.1           | CREDIT_CARD_NUMBER | 0 | -
+            VISA 4980 0000 0000 0014 有効期限 12/28       | CREDIT_CARD_NUMBER | 1 | high
+            'No,カード番号,金額\n1,4980 0000 0000 0014,12000' | CREDIT_CARD_NUMBER | 1 | high
             AMEX 3782 822463 10005                    | CREDIT_CARD_NUMBER | 0 | -
             1234 5678 9012 3456                       | CREDIT_CARD_NUMBER | 0 | -
             4980000000000015                          | CREDIT_CARD_NUMBER | 0 | -
@@ -85,12 +97,33 @@ class DetectionTableTest {
             生年月日 昭和64年1月8日                        | DATE_OF_BIRTH | 0 | -
             生年月日 2027/01/01                        | DATE_OF_BIRTH | 0 | -
             生年月日 1890/01/01                        | DATE_OF_BIRTH | 0 | -
+            # Latin context words are whole words: Adobe is not DOB, Steinborn and Borne are not born
+            Adobe Reader 1985-04-12                   | DATE_OF_BIRTH | 0 | -
+            Copyright (C) Adobe Systems 1996/11/05    | DATE_OF_BIRTH | 0 | -
+            Steinborn 1985-04-12                      | DATE_OF_BIRTH | 0 | -
+            Jonathan Borne 1985-04-12                 | DATE_OF_BIRTH | 0 | -
+            birthtime: 1985-04-12                     | DATE_OF_BIRTH | 0 | -
+            Born 1985-04-12                           | DATE_OF_BIRTH | 1 | high
+            birthDate: 1985-04-12                     | DATE_OF_BIRTH | 1 | high
+            # English forms and résumés; label and value in adjacent cells or lines
+            Date of Birth: 12 March 1985              | DATE_OF_BIRTH | 1 | high
+            DOB 1985-03-12                            | DATE_OF_BIRTH | 1 | high
+            'Born: March 12, 1985'                    | DATE_OF_BIRTH | 1 | high
+            D.O.B. 12-Mar-1985                        | DATE_OF_BIRTH | 1 | high
+            生年月日	1985年3月12日                      | DATE_OF_BIRTH | 1 | high
+            '生年月日\n1985年3月12日'                     | DATE_OF_BIRTH | 1 | high
+            '氏名\t山田 太郎\n生年月日\t1985年3月12日\n住所\t東京都港区芝公園4-2-8' | DATE_OF_BIRTH | 1 | high
+            Released on 12 March 2020                 | DATE_OF_BIRTH | 0 | -
             # addresses
             住所：東京都千代田区丸の内1-2-3 丸の内ビル5F     | STREET_ADDRESS | 1 | high
             大阪市北区梅田２丁目４番９号                    | STREET_ADDRESS | 1 | medium
             神奈川県横浜市港北区新横浜3-1-1                 | STREET_ADDRESS | 1 | medium
             北海道札幌市中央区北一条西二丁目                 | STREET_ADDRESS | 1 | medium
             東京都の人口は約1400万人                       | STREET_ADDRESS | 0 | -
+            愛知県豊田市挙母町3丁12番地                     | STREET_ADDRESS | 1 | medium
+            '住所：東京都千代田区\n丸の内1-2-3'             | STREET_ADDRESS | 1 | high
+            '氏名\t住所\t電話\n山田 太郎\t港区芝公園4-2-8\t03-1234-5678\n佐藤 花子\t東京都 千代田区 丸の内 1-2-3\t03-2345-6789' | STREET_ADDRESS | 2 | high
+            '氏名,住所\n山田 太郎,未定'                   | STREET_ADDRESS | 0 | -
             # names: dictionary, honorifics, labels
             担当：山田 太郎                              | PERSON_NAME | 1 | high
             田中一郎様                                  | PERSON_NAME | 1 | medium
@@ -99,10 +132,31 @@ class DetectionTableTest {
             氏名：ヤマダ タロウ                           | PERSON_NAME | 1 | high
             Name: John Smith                          | PERSON_NAME | 1 | high
             東京駅から徒歩5分                            | PERSON_NAME | 0 | -
+            # roster name columns under other headings, romaji cardholder names near card words
+            '宛名,郵便番号\n山田 太郎 様,100-0005\n佐藤 花子 様,100-0006' | PERSON_NAME | 2 | high
+            '送付先\tTEL\n鈴木 一郎\t03-1234-5678'        | PERSON_NAME | 1 | high
+            'お名前,電話\n高橋 健,090-1234-5678'           | PERSON_NAME | 1 | high
+            '受取人,金額\n伊藤 美咲,1200'                  | PERSON_NAME | 1 | high
+            '氏名（漢字）,氏名（カナ）\n渡辺 翔,ワタナベ ショウ'    | PERSON_NAME | 2 | high
+            '送付先,TEL\n東京都港区,03-1234-5678'           | PERSON_NAME | 0 | -
+            カード名義: TARO YAMADA                      | PERSON_NAME | 1 | high
+            VISA 4980-0000-0000-0014 KENJI OKUBO 12/28 | PERSON_NAME | 1 | medium
+            VISA CARD GOLD MEMBER 4980-0000-0000-0014 | PERSON_NAME | 0 | -
             # confidential markings
             【社外秘】2026年度 事業計画                    | CONFIDENTIAL_MARKER | 1 | high
             CONFIDENTIAL                              | CONFIDENTIAL_MARKER | 1 | high
-            社外秘の資料が流出した                         | CONFIDENTIAL_MARKER | 1 | low
+            社外秘の資料が流出した                         | CONFIDENTIAL_MARKER | 0 | -
+            この資料は社外秘です                           | CONFIDENTIAL_MARKER | 1 | low
+            'This memorandum is strictly confidential.' | CONFIDENTIAL_MARKER | 1 | low
+            電子メールで極秘又は社外秘の情報を送信する場合は     | CONFIDENTIAL_MARKER | 0 | -
+            # a marking has the shape of one: a heading, a stamp, a label; not a sentence with the word
+            「社外秘」                                   | CONFIDENTIAL_MARKER | 1 | high
+            Classification: Confidential              | CONFIDENTIAL_MARKER | 1 | high
+            Do not distribute a copy of gitlog-to-changelog.   | CONFIDENTIAL_MARKER | 0 | -
+            Confidential attribute disclosure via LDAP filters | CONFIDENTIAL_MARKER | 0 | -
+            Keep the key confidential.                | CONFIDENTIAL_MARKER | 0 | -
+            'Page 2 of 9 | Confidential'              | CONFIDENTIAL_MARKER | 1 | high
+            株式会社あおぞら商事　社外秘                     | CONFIDENTIAL_MARKER | 1 | high
             """)
     void findsWhatTheTableSays(String text, String type, int count, String confidence) {
         List<Finding> found = find(text, type);
