@@ -2,6 +2,8 @@ package dev.mamori.impact;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * What a set of files holds, counted, and what APPI makes of it. Holds counts and paths only.
@@ -10,7 +12,7 @@ import java.util.List;
  * @param documents  documents (files and archive members) counted in full
  * @param records    personal records (rows or passages with a name and a companion)
  * @param persons    distinct persons: records sharing an identifying pair are one person
- * @param cards      card numbers found
+ * @param cards      card and bank account numbers found (see {@link #FINANCIAL_TYPES})
  * @param myNumbers  My Numbers (個人番号) found
  * @param notCounted documents or files that could not be counted in full, each "path (why)", sorted
  */
@@ -19,6 +21,17 @@ public record Impact(int files, int documents, long records, int persons, int ca
 
     /** APPI art. 26 / rule 7: the PPC must be told of a leak of more than 1,000 persons' data. */
     public static final int PERSONS_THRESHOLD = 1_000;
+
+    /**
+     * Types whose leak can cause financial damage (APPI rule 7 item 2): card numbers, and bank
+     * accounts (branch, 普通/当座 and number) that can be debited or defrauded. Counted as "cards".
+     */
+    public static final Set<String> FINANCIAL_TYPES = Set.of("CREDIT_CARD_NUMBER", "JAPAN_BANK_ACCOUNT");
+
+    /** Whether per-type counts hold any financial type. */
+    public static boolean financial(Map<String, Integer> countsByType) {
+        return FINANCIAL_TYPES.stream().anyMatch(t -> countsByType.getOrDefault(t, 0) > 0);
+    }
 
     public Impact {
         notCounted = notCounted.stream().sorted().toList();
@@ -37,7 +50,7 @@ public record Impact(int files, int documents, long records, int persons, int ca
     /** APPI's report criteria that Mamori can see in data: the key names them in reports. */
     public enum Criterion {
         PERSONS("persons", "more than 1,000 persons"),
-        CARDS("cards", "card numbers (financial damage)");
+        CARDS("cards", "card or bank account numbers (financial damage)");
 
         private final String key;
         private final String label;

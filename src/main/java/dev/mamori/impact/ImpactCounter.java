@@ -70,7 +70,7 @@ public final class ImpactCounter {
                 if (!findings.isEmpty()) {
                     records.personRecords(ScanText.of(doc.text()), findings).forEach(persons::add);
                 }
-                cards += (int) findings.stream().filter(x -> x.type().equals("CREDIT_CARD_NUMBER")).count();
+                cards += (int) findings.stream().filter(x -> Impact.FINANCIAL_TYPES.contains(x.type())).count();
                 myNumbers += (int) findings.stream().filter(x -> x.type().equals("JAPAN_INDIVIDUAL_NUMBER")).count();
             }
         }

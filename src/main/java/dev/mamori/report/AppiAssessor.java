@@ -19,13 +19,11 @@ import java.util.function.Function;
  */
 public final class AppiAssessor {
 
-    private static final String CARD = "CREDIT_CARD_NUMBER";
-
     private AppiAssessor() {
     }
 
     static boolean candidate(Alert a) {
-        return !a.isHealth() && (a.appiReportable() || a.records() > Impact.PERSONS_THRESHOLD || a.counts().getOrDefault(CARD, 0) > 0);
+        return !a.isHealth() && (a.appiReportable() || a.records() > Impact.PERSONS_THRESHOLD || Impact.financial(a.counts()));
     }
 
     /**
@@ -45,7 +43,7 @@ public final class AppiAssessor {
             Alert newest = group.get(0);
             long rows = group.stream().filter(a -> a.id().equals(newest.id()) || a.time().equals(newest.time()))
                     .mapToLong(Alert::records).sum();
-            boolean cards = group.stream().anyMatch(a -> a.counts().getOrDefault(CARD, 0) > 0);
+            boolean cards = group.stream().anyMatch(a -> Impact.financial(a.counts()));
             Optional<Path> copy = counter == null ? Optional.empty() : locate.apply(newest);
             int persons = -1;
             Impact.Judgement judgement = Impact.Judgement.CANNOT_JUDGE;

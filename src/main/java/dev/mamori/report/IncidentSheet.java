@@ -32,11 +32,9 @@ import java.util.TreeSet;
 public record IncidentSheet(String query, ZoneId zone, List<Alert> alerts, Impact impact, ChainHash.Verification chain,
                             Map<String, Triage> triage, Instant generated) {
 
-    private static final String CARD = "CREDIT_CARD_NUMBER";
-
     /** The criteria met: persons counted from the files, card numbers from the files or the alerts. */
     public List<String> criteria() {
-        boolean cards = impact.cards() > 0 || alerts.stream().anyMatch(a -> a.counts().getOrDefault(CARD, 0) > 0);
+        boolean cards = impact.cards() > 0 || alerts.stream().anyMatch(a -> Impact.financial(a.counts()));
         return Impact.Criterion.met(impact.persons(), cards).stream().map(Impact.Criterion::key).toList();
     }
 

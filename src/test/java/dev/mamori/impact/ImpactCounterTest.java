@@ -74,6 +74,17 @@ class ImpactCounterTest {
     }
 
     @Test
+    void aBankAccountIsAFinancialRiskAndMeetsTheCardsCriterionLikeACardNumber() throws Exception {
+        Path transfer = Files.writeString(dir.resolve("furikomi.txt"),
+                "振込先：さくらぎ銀行 新宿西口支店 普通 1234567\n口座名義 ヤマダ タロウ\n", StandardCharsets.UTF_8);
+        Impact impact = count(List.of(transfer));
+        assertThat(impact.cards()).isEqualTo(1);
+        assertThat(impact.judgement()).isEqualTo(Impact.Judgement.REQUIRED);
+        assertThat(Impact.financial(java.util.Map.of("JAPAN_BANK_ACCOUNT", 1))).isTrue();
+        assertThat(Impact.financial(java.util.Map.of("PHONE_NUMBER", 3))).isFalse();
+    }
+
+    @Test
     void nothingReadableIsCannotJudgeNeverNotMet() {
         Impact none = count(List.of(dir.resolve("gone.csv")));
         assertThat(none.judgement()).isEqualTo(Impact.Judgement.CANNOT_JUDGE);
