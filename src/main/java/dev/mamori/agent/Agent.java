@@ -69,7 +69,7 @@ public final class Agent implements AutoCloseable {
 
     private final AgentConfig config;
     private final Environment env;
-    private final RuleSet rules;
+    private volatile RuleSet rules;
     private final AgentStatus status;
     private final BlockingQueue<Task> queue;
     private final Set<Path> queuedPaths = ConcurrentHashMap.newKeySet();
@@ -129,6 +129,11 @@ public final class Agent implements AutoCloseable {
         return watcher == null ? 0 : watcher.deletedBeforeScan();
     }
 
+    /** The rules in force now. */
+    public RuleSet rules() {
+        return rules;
+    }
+
     public AgentStatus status() {
         return status;
     }
@@ -138,8 +143,26 @@ public final class Agent implements AutoCloseable {
         return places.values().stream().sorted(java.util.Comparator.comparing(p -> p.root().toString())).toList();
     }
 
-    /** Opens the stores, starts delivery, scanning and watching, and checks every place once. */
+    /**
+     * Opens the stores, starts delivery, scanning and watching, and checks every place once. When
+     * that fails half-way, what was opened is closed again, so another config can start on the same
+     * data folder.
+     */
     public synchronized void start() throws IOException {
+        try {
+            startComponents();
+        } catch (IOException | RuntimeException e) {
+            running = true;
+            try {
+                close();
+            } catch (IOException | RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    private void startComponents() throws IOException {
         Path data = OwnerOnly.directory(config.dataDir());
         String stateDamage = null;
         try {
@@ -617,6 +640,7 @@ public final class Agent implements AutoCloseable {
 
     /** Uses new rules from the next file on; files already scanned keep their verdicts. */
     public void reload(RuleSet newRules) {
+        this.rules = newRules;
         this.analyzer = new DocumentAnalyzer(newRules);
         this.packs = newRules.packVersions();
         this.exclusions = new PathExclusions(newRules.pathGlobs());
@@ -671,9 +695,15 @@ public final class Agent implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        extractor.close();
-        state.close();
-        alertStore.close();
-        status.write(config.dataDir(), this, env.clock().instant());
+        if (extractor != null) {
+            extractor.close();
+        }
+        if (state != null) {
+            state.close();
+        }
+        if (alertStore != null) {
+            alertStore.close();
+            status.write(config.dataDir(), this, env.clock().instant());
+        }
     }
 }

@@ -28,6 +28,11 @@ public record AgentConfig(Path source, Path dataDir, Watch watch, Scan scan, Lis
     public record Bundle(java.net.URI url, Path publicKey, Path ca, Duration every, Path dir) {
     }
 
+    /** The same config with other custom packs (the kept copies of {@link LastGood}). */
+    public AgentConfig withExtraRules(List<Path> packs) {
+        return new AgentConfig(source, dataDir, watch, scan, List.copyOf(packs), actions, alerts, bundle);
+    }
+
     /** What to watch. */
     public record Watch(List<Path> paths, boolean removableMedia, boolean cloudSync, List<Path> outboxes,
                         Duration debounce, Duration rescanEvery) {
@@ -55,8 +60,8 @@ public record AgentConfig(Path source, Path dataDir, Watch watch, Scan scan, Lis
     }
 
     /** Builds the typed config from validated values (one per declared key). */
-    static AgentConfig from(Path source, Map<String, Object> v, Path home) {
-        Path dataDir = path(v.get("data-dir"), home, source == null ? Path.of("") : source.toAbsolutePath().getParent());
+    static AgentConfig from(Path source, Path folder, Map<String, Object> v, Path home) {
+        Path dataDir = path(v.get("data-dir"), home, folder == null ? Path.of("") : folder);
         Watch watch = new Watch(paths(v.get("watch.paths"), home), (Boolean) v.get("watch.removable-media"),
                 (Boolean) v.get("watch.cloud-sync"), paths(v.get("watch.outboxes"), home),
                 Duration.ofMillis((Integer) v.get("watch.debounce-ms")),

@@ -51,11 +51,15 @@ public final class AgentConfigLoader {
 
     /** The config in {@code file}; absent keys take their declared defaults. */
     public AgentConfig load(Path file) throws AgentConfigException, IOException {
+        return load(file, file.toAbsolutePath().getParent());
+    }
+
+    /** The same, with relative paths resolved against {@code folder} (a kept copy's original folder). */
+    AgentConfig load(Path file, Path folder) throws AgentConfigException, IOException {
         List<ConfigProblem> problems = new ArrayList<>();
         Map<String, Object> values = defaults();
         String name = file.toString();
         Map<String, Mark> where = new HashMap<>();
-        Path folder = file.toAbsolutePath().getParent();
         YamlText.parse(file, problems).ifPresent(root -> read(YamlMap.of(name, root, problems, "agent config"), "", values,
                 where, folder));
         String webhookProblem = WebhookCheck.urlProblem((String) values.get("alerts.webhook.url"),
@@ -66,12 +70,12 @@ public final class AgentConfigLoader {
         if (!problems.isEmpty()) {
             throw new AgentConfigException(problems);
         }
-        return AgentConfig.from(file, values, home);
+        return AgentConfig.from(file, folder, values, home);
     }
 
     /** The config with every key at its default (no file). */
     public AgentConfig defaultsOnly() {
-        return AgentConfig.from(null, defaults(), home);
+        return AgentConfig.from(null, null, defaults(), home);
     }
 
     static Map<String, Object> defaults() {

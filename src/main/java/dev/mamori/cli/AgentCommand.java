@@ -42,28 +42,29 @@ final class AgentCommand implements Callable<Integer> {
     AgentOptions options;
 
     private final CountDownLatch stopped = new CountDownLatch(1);
+    @SuppressWarnings("unchecked")
+    private final java.util.Optional<String>[] bundleProblem = new java.util.Optional[] {java.util.Optional.empty()};
 
     @Override
     public Integer call() throws Exception {
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        AgentConfig config = options.loadWithSecrets(err);
-        if (config == null) {
-            return ExitCodes.FATAL;
-        }
-        RuleUpdates.Loaded loaded;
-        try {
-            loaded = RuleUpdates.load(config);
-        } catch (ConfigException e) {
-            err.println(e.getMessage());
-            err.println("mamori: rule packs refused; the agent did not start");
-            return ExitCodes.FATAL;
-        }
-        RuleSet rules = loaded.rules();
         Agent.Environment env = new Agent.Environment(ExitPoints.forThisMachine(), Clock.systemUTC(), hostName(),
                 System.getProperty("user.name"), VersionProvider.version());
-        Agent[] agent = {new Agent(config, rules, env)};
-        agent[0].start();
-        loaded.bundleProblem().ifPresent(p -> agent[0].health(HealthProblem.BUNDLE_REFUSED, "rules-bundle", p));
+        AgentStartup startup = new AgentStartup(options, err);
+        AgentStartup.Started started;
+        try {
+            started = startup.start((c, loaded) -> {
+                Agent a = new Agent(c, loaded.rules(), env);
+                bundleProblem[0] = loaded.bundleProblem();
+                return a;
+            });
+        } catch (IOException | ConfigException e) {
+            err.println("mamori: the agent could not start, not even with the built-in defaults: " + e.getMessage());
+            return ExitCodes.FATAL;
+        }
+        AgentConfig config = started.config();
+        Agent[] agent = {started.agent()};
+        bundleProblem[0].ifPresent(p -> agent[0].health(HealthProblem.BUNDLE_REFUSED, "rules-bundle", p));
         RuleUpdates updates = startBundleUpdates(config, agent);
         Thread hook = new Thread(() -> {
             closeQuietly(agent[0]);
@@ -93,10 +94,23 @@ final class AgentCommand implements Callable<Integer> {
                 if (newConfig.equals(config)) {
                     agent[0].reload(newRules);
                 } else {
+                    // validated above; the new agent needs the stores the old one holds, so the old
+                    // one stops first, and comes back when the new one cannot start
                     LOG.info("agent config changed: restarting the agent's components");
                     closeQuietly(agent[0]);
-                    agent[0] = new Agent(newConfig, newRules, env, agent[0].status()); // counters carry on
-                    agent[0].start();
+                    Agent next = new Agent(newConfig, newRules, env, agent[0].status()); // counters carry on
+                    try {
+                        next.start();
+                    } catch (IOException | RuntimeException e) {
+                        String problem = "agent config " + options.configFile() + " could not start (" + e.getMessage()
+                                + "); the previous config stays in force";
+                        LOG.error(problem);
+                        agent[0] = new Agent(config, agent[0].rules(), env, agent[0].status());
+                        agent[0].start();
+                        agent[0].health(HealthProblem.CONFIG_REFUSED, String.valueOf(options.configFile()), problem);
+                        continue;
+                    }
+                    agent[0] = next;
                     if (!java.util.Objects.equals(newConfig.bundle(), config.bundle())) {
                         if (updates != null) {
                             updates.close();
@@ -105,6 +119,7 @@ final class AgentCommand implements Callable<Integer> {
                     }
                     config = newConfig;
                 }
+                startup.remember(newConfig);
                 agent[0].resolved(HealthProblem.RULES_REFUSED);
             } catch (ConfigException e) {
                 String problem = "rule packs refused; the previous rules stay in force: " + e.getMessage();

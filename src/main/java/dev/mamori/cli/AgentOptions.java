@@ -79,19 +79,42 @@ final class AgentOptions {
         return load(err, true);
     }
 
+    /** The loader the agent itself uses: it reads the secrets the config refers to. */
+    AgentConfigLoader agentLoader() {
+        return new AgentConfigLoader(home()).readingSecrets(System::getenv);
+    }
+
+    /** {@code c} with {@code --data-dir} applied, when it was given. */
+    AgentConfig overridden(AgentConfig c) {
+        if (dataDir == null) {
+            return c;
+        }
+        Path data = dataDir.toAbsolutePath().normalize();
+        var b = c.bundle();
+        var a = c.alerts();
+        // the alerts file follows the data folder when it lay inside it
+        Path jsonl = a.jsonl() != null && a.jsonl().startsWith(c.dataDir()) ? data.resolve(c.dataDir().relativize(a.jsonl())) : a.jsonl();
+        AgentConfig.Alerts alerts = new AgentConfig.Alerts(jsonl, a.syslogHost(), a.syslogPort(), a.syslogTcp(), a.webhookUrl(),
+                a.webhookTimeout(), a.webhookHeaders(), a.maskFileNames(), a.spoolMax(), a.retry(), a.kafka());
+        return new AgentConfig(c.source(), data, c.watch(), c.scan(), c.extraRules(), c.actions(), alerts,
+                b == null ? null : new AgentConfig.Bundle(b.url(), b.publicKey(), b.ca(), b.every(), data.resolve("rules-bundle")));
+    }
+
+    /**
+     * Where the agent keeps the config and packs it last started with. Not inside the config's
+     * data-dir, which is unknown when the config cannot be read: in {@code --data-dir}, else in the
+     * built-in default data folder of the user the agent runs as.
+     */
+    Path lastGoodDir() {
+        Path data = dataDir != null ? dataDir.toAbsolutePath().normalize() : new AgentConfigLoader(home()).defaultsOnly().dataDir();
+        return data.resolve("last-good");
+    }
+
     private AgentConfig load(PrintWriter err, boolean secrets) {
         Path file = configFile();
-        AgentConfigLoader loader = secrets ? new AgentConfigLoader(home()).readingSecrets(System::getenv)
-                : new AgentConfigLoader(home());
+        AgentConfigLoader loader = secrets ? agentLoader() : new AgentConfigLoader(home());
         try {
-            AgentConfig c = file == null ? loader.defaultsOnly() : loader.load(file);
-            if (dataDir == null) {
-                return c;
-            }
-            Path data = dataDir.toAbsolutePath().normalize();
-            var b = c.bundle();
-            return new AgentConfig(c.source(), data, c.watch(), c.scan(), c.extraRules(), c.actions(), c.alerts(),
-                    b == null ? null : new AgentConfig.Bundle(b.url(), b.publicKey(), b.ca(), b.every(), data.resolve("rules-bundle")));
+            return overridden(file == null ? loader.defaultsOnly() : loader.load(file));
         } catch (AgentConfigException e) {
             for (ConfigProblem p : e.problems()) {
                 err.println(p);
