@@ -184,7 +184,7 @@ public final class Agent implements AutoCloseable {
         var s = config.scan();
         ExtractionLimits limits = new ExtractionLimits(s.maxFileBytes(), ExtractionLimits.defaults().maxChars(),
                 ExtractionLimits.defaults().maxDepth(), ExtractionLimits.defaults().maxMembers(), s.timeout(), s.workerHeapMb());
-        extractor = s.isolated() ? new ForkedExtractor(limits) : new TikaExtractor(limits);
+        extractor = s.isolated() ? new ForkedExtractor(limits, s.idle()) : new TikaExtractor(limits);
         analyzer = new DocumentAnalyzer(rules);
         inProgress = new InProgress(data);
         ownFolders.addAll(ownFolders(data));
@@ -227,6 +227,8 @@ public final class Agent implements AutoCloseable {
         Housekeeping housekeeping = new Housekeeping(config, env, state, alertStore, uncommitted,
                 () -> status.write(config.dataDir(), this, env.clock().instant()));
         timers.scheduleWithFixedDelay(housekeeping, 1, 1, TimeUnit.SECONDS);
+        timers.scheduleWithFixedDelay(new IdleTrim(status::checked, inFlight::get, s.idle(), System::nanoTime, System::gc),
+                IdleTrim.CHECK_SECONDS, IdleTrim.CHECK_SECONDS, TimeUnit.SECONDS);
         long rescanHours = config.watch().rescanEvery().toHours();
         if (rescanHours > 0) {
             walks.scheduleWithFixedDelay(() -> places.values().forEach(this::walk), rescanHours, rescanHours, TimeUnit.HOURS);
@@ -389,12 +391,9 @@ public final class Agent implements AutoCloseable {
         while (running) {
             Task task;
             try {
-                task = queue.poll(1, TimeUnit.SECONDS);
+                task = queue.take(); // no timed wake-ups at rest: close() interrupts
             } catch (InterruptedException e) {
                 return;
-            }
-            if (task == null) {
-                continue;
             }
             queuedPaths.remove(task.file());
             status.queued.set(queue.size());

@@ -40,7 +40,7 @@ public record AgentConfig(Path source, Path dataDir, Watch watch, Scan scan, Lis
 
     /** How to scan. */
     public record Scan(int workers, int queueSize, long maxFileBytes, Duration pause, boolean isolated, int workerHeapMb,
-                       Duration timeout) {
+                       Duration timeout, Duration idle) {
     }
 
     /**
@@ -69,7 +69,8 @@ public record AgentConfig(Path source, Path dataDir, Watch watch, Scan scan, Lis
         Scan scan = new Scan((Integer) v.get("scan.workers"), (Integer) v.get("scan.queue-size"),
                 (Integer) v.get("scan.max-file-mb") * 1024L * 1024L, Duration.ofMillis((Integer) v.get("scan.pause-ms")),
                 "process".equals(v.get("scan.isolation")), (Integer) v.get("scan.worker-heap-mb"),
-                Duration.ofSeconds((Integer) v.get("scan.timeout-seconds")));
+                Duration.ofSeconds((Integer) v.get("scan.timeout-seconds")),
+                Duration.ofSeconds((Integer) v.get("scan.idle-seconds")));
         String q = (String) v.get("actions.quarantine-min-severity");
         Actions actions = new Actions(Severity.parse((String) v.get("actions.alert-min-severity")),
                 "never".equals(q) ? null : Severity.parse(q),

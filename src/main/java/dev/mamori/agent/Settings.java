@@ -76,6 +76,8 @@ public final class Settings {
             choice("scan.isolation", "process", List.of("process", "in_process"), "parse in worker processes or in the agent"),
             integer("scan.worker-heap-mb", 512, 64, 65_536, "heap of each parsing worker"),
             integer("scan.timeout-seconds", 60, 1, 86_400, "wall time per file"),
+            integer("scan.idle-seconds", 60, 1, 86_400, "after this long without a file the parsing worker stops (the next "
+                    + "file starts one) and the agent hands its spare heap back to the system"),
             list("rules.add", List.of(), List.of(), "rule pack files or folders added to the bundled packs"),
             string("rules.bundle.url", "", "https URL of the organisation's signed rule bundle, fetched on a schedule (empty: off)"),
             path("rules.bundle.public-key", "", "Ed25519 public key (PEM) every bundle must be signed with (required with a url)"),

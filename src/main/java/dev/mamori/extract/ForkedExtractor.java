@@ -7,16 +7,20 @@ import java.io.DataOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +34,9 @@ import org.slf4j.LoggerFactory;
  * members of a container are still judged (at most {@link #MAX_ATTEMPTS} workers per file). After a
  * timeout the file's time is spent: what was finished stands, the rest is uninspectable.
  *
+ * <p>Workers start on demand and stop after {@code idleStop} without a file, so an agent at rest
+ * holds no parser JVM; the next file starts a fresh one (about a second) and is judged as usual.
+ *
  * <p>Thread-safe: each calling thread borrows its own worker from the pool.
  */
 public final class ForkedExtractor implements Extractor {
@@ -41,14 +48,35 @@ public final class ForkedExtractor implements Extractor {
     private static final long STARTUP_SECONDS = 120;
     /** Workers one file may cost: each death costs the member it was reading, the next one goes on after it. */
     static final int MAX_ATTEMPTS = 5;
+    /** How long an unused worker stays up when the caller does not say. */
+    public static final Duration DEFAULT_IDLE_STOP = Duration.ofSeconds(60);
 
     private final ExtractionLimits limits;
-    private final LinkedBlockingDeque<Worker> idle = new LinkedBlockingDeque<>();
+    private final Duration idleStop;
+    /** Workers waiting for a file, most recently used first; guarded by itself. */
+    private final Deque<Worker> idle = new ArrayDeque<>();
     private final List<Worker> all = new ArrayList<>();
+    private final AtomicLong started = new AtomicLong();
+    /** Stops workers left unused for {@link #idleStop}: one timer per return to the pool, no polling. */
+    private final ScheduledThreadPoolExecutor reaper = new ScheduledThreadPoolExecutor(1, r -> {
+        Thread t = new Thread(r, "mamori-worker-idle-stop");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile boolean closed;
 
     public ForkedExtractor(ExtractionLimits limits) {
+        this(limits, DEFAULT_IDLE_STOP);
+    }
+
+    /** @param idleStop how long a worker without a file stays up before it is stopped (positive) */
+    public ForkedExtractor(ExtractionLimits limits, Duration idleStop) {
+        if (idleStop.isNegative() || idleStop.isZero()) {
+            throw new IllegalArgumentException("idle stop must be positive: " + idleStop);
+        }
         this.limits = limits;
+        this.idleStop = idleStop;
+        reaper.setRemoveOnCancelPolicy(true);
     }
 
     @Override
@@ -79,7 +107,10 @@ public final class ForkedExtractor implements Extractor {
 
     /** One worker's go at the file, skipping what earlier attempts finished; null when it got to the end. */
     private Failure attempt(Path file, String display, DocumentCollector collected) {
-        Worker worker = idle.pollFirst();
+        Worker worker;
+        synchronized (idle) {
+            worker = idle.pollFirst();
+        }
         if (worker == null || !worker.alive()) {
             try {
                 worker = startWorker();
@@ -91,8 +122,53 @@ public final class ForkedExtractor implements Extractor {
             return worker.extract(file, display, collected);
         } finally {
             if (worker.alive()) {
-                idle.offerFirst(worker);
+                park(worker);
             }
+        }
+    }
+
+    /** Back to the pool, with a timer that stops it if no file has borrowed it by then. */
+    private void park(Worker worker) {
+        long use;
+        synchronized (idle) {
+            use = ++worker.uses;
+            idle.offerFirst(worker);
+        }
+        if (!closed) {
+            try {
+                reaper.schedule(() -> stopIfUnused(worker, use), idleStop.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                // closed meanwhile: close() stops every worker
+            }
+        }
+    }
+
+    private void stopIfUnused(Worker worker, long use) {
+        synchronized (idle) {
+            if (worker.uses != use || !idle.remove(worker)) {
+                return; // borrowed since: its own return set a new timer
+            }
+        }
+        LOG.debug("extraction worker idle for {} s; stopped", idleStop.toSeconds());
+        worker.stop();
+    }
+
+    /** Worker processes up now (started and not stopped). */
+    int workersRunning() {
+        synchronized (all) {
+            return (int) all.stream().filter(Worker::alive).count();
+        }
+    }
+
+    /** Worker processes started so far. */
+    long workersStarted() {
+        return started.get();
+    }
+
+    /** Process ids of the workers up now. */
+    List<Long> workerPids() {
+        synchronized (all) {
+            return all.stream().filter(Worker::alive).map(w -> w.process.pid()).toList();
         }
     }
 
@@ -128,6 +204,7 @@ public final class ForkedExtractor implements Extractor {
 
     private Worker startWorker() throws IOException {
         Worker w = new Worker();
+        started.incrementAndGet();
         synchronized (all) {
             all.removeIf(x -> !x.alive());
             all.add(w);
@@ -138,6 +215,7 @@ public final class ForkedExtractor implements Extractor {
     @Override
     public void close() {
         closed = true;
+        reaper.shutdownNow();
         synchronized (all) {
             all.forEach(Worker::stop);
             all.clear();
@@ -160,6 +238,8 @@ public final class ForkedExtractor implements Extractor {
             return t;
         });
         private volatile boolean alive = true;
+        /** Times it was returned to the pool (guarded by {@link #idle}): tells a stale idle timer from a current one. */
+        private long uses;
 
         Worker() throws IOException {
             List<String> cmd = List.of(javaExecutable(), "-Xmx" + limits.workerHeapMb() + "m", "-Xss4m",

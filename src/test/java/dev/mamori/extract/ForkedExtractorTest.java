@@ -1,6 +1,7 @@
 package dev.mamori.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.mamori.testing.Documents;
 import java.io.BufferedWriter;
@@ -51,6 +52,56 @@ class ForkedExtractorTest {
             ExtractedDocument next = extractor.extract(small, "small.txt").get(0);
             assertThat(next.status()).isEqualTo(ExtractionStatus.OK);
             assertThat(next.text()).contains("03-1234-5678");
+        }
+    }
+
+    @Test
+    void anIdleWorkerStopsAndTheNextFileStartsAFreshOneTransparently() {
+        try (ForkedExtractor extractor = new ForkedExtractor(ExtractionLimits.defaults(), Duration.ofMillis(300))) {
+            assertThat(extractor.workersRunning()).as("no worker before the first file").isZero();
+            assertThat(extractor.extract(small, "small.txt").get(0).text()).contains("03-1234-5678");
+            List<Long> pids = extractor.workerPids();
+            assertThat(pids).hasSize(1);
+            long pid = pids.get(0);
+
+            // the process itself ends, not only the bookkeeping
+            await().atMost(Duration.ofSeconds(30)).until(() -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
+                    alive -> !alive);
+            assertThat(extractor.workersRunning()).isZero();
+
+            ExtractedDocument again = extractor.extract(small, "small.txt").get(0);
+            assertThat(again.status()).isEqualTo(ExtractionStatus.OK);
+            assertThat(again.text()).contains("03-1234-5678");
+            assertThat(extractor.workersStarted()).isEqualTo(2);
+            assertThat(extractor.workerPids()).doesNotContain(pid);
+        }
+    }
+
+    @Test
+    void aWorkerInUseIsNotStoppedByAnEarlierIdleTimer() {
+        try (ForkedExtractor extractor = new ForkedExtractor(ExtractionLimits.defaults(), Duration.ofSeconds(2))) {
+            extractor.extract(small, "small.txt");
+            long pid = extractor.workerPids().get(0);
+            // files keep arriving faster than the idle period: the same worker serves them all
+            long until = System.nanoTime() + Duration.ofSeconds(4).toNanos();
+            while (System.nanoTime() < until) {
+                assertThat(extractor.extract(small, "small.txt").get(0).status()).isEqualTo(ExtractionStatus.OK);
+            }
+            assertThat(extractor.workerPids()).containsExactly(pid);
+            assertThat(extractor.workersStarted()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aCrashAfterAnIdleStopIsStillThatFilesOutcome() {
+        var limits = new ExtractionLimits(1L << 30, 30_000_000, 5, 100, Duration.ofSeconds(120), 64);
+        try (ForkedExtractor extractor = new ForkedExtractor(limits, Duration.ofMillis(300))) {
+            extractor.extract(small, "small.txt");
+            await().atMost(Duration.ofSeconds(30)).until(() -> extractor.workersRunning() == 0);
+            ExtractedDocument doc = extractor.extract(huge, "huge.txt").get(0);
+            assertThat(doc.status()).isEqualTo(ExtractionStatus.ERROR);
+            assertThat(doc.cause()).isEqualTo(Uninspectable.WORKER_OUT_OF_MEMORY);
+            assertThat(extractor.extract(small, "small.txt").get(0).status()).isEqualTo(ExtractionStatus.OK);
         }
     }
 
