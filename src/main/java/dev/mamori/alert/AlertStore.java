@@ -36,10 +36,13 @@ public final class AlertStore implements AutoCloseable {
     private long lastAlertSeq;
     /** Hash of the newest record: each record carries the previous one's hash (a tamper-evident chain). */
     private String lastHash = ChainHash.GENESIS;
+    private final ChainKey key;
 
+    /** Opens (or creates) the store in {@code dir}, and its chain key ({@link ChainKey}, created on first use). */
     public AlertStore(Path dir) throws IOException {
         this.directory = FSDirectory.open(dir);
         this.writer = new IndexWriter(directory, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+        this.key = ChainKey.loadOrCreate(dir);
         this.searchers = new SearcherManager(writer, null);
         this.lastSeq = maxSeq();
         this.lastAlertSeq = maxAlertSeq();
@@ -62,23 +65,22 @@ public final class AlertStore implements AutoCloseable {
         }
     }
 
-    /**
-     * Walks the whole chain (checking it contains {@code keptHead}, "seq:hash", when given) in the order of the records' numbers and reports the first record that
-     * was changed, removed or inserted. Read-only: works beside a running agent.
-     */
+    /** {@link #verify(Path, String, ChainKey)} with the store's key if this process can read it, else without. */
     public static ChainHash.Verification verify(Path dir, String keptHead) throws IOException {
-        try (FSDirectory d = FSDirectory.open(dir); var reader = org.apache.lucene.index.DirectoryReader.open(d)) {
-            IndexSearcher s = new IndexSearcher(reader);
-            TopDocs all = s.search(new MatchAllDocsQuery(), Math.max(1, reader.numDocs()),
-                    new Sort(new SortField("seq", SortField.Type.LONG)));
-            List<ChainHash.Link> links = new ArrayList<>();
-            for (ScoreDoc sd : all.scoreDocs) {
-                Document doc = s.storedFields().document(sd.doc);
-                links.add(new ChainHash.Link(doc.getField("seq").numericValue().longValue(), doc.get("json"),
-                        doc.get("prev"), doc.get("hash")));
-            }
-            return ChainHash.verify(links, keptHead);
-        }
+        return verify(dir, keptHead, ChainKey.lookup(dir) instanceof ChainKey.Lookup.Found f ? f.key() : null);
+    }
+
+    /**
+     * Walks the whole chain (checking it contains {@code keptHead}, "seq:hash", when given) in the
+     * order of the records' numbers and reports the first record that was changed, removed or
+     * inserted; damaged index files are a break too (see {@link ChainRead}), never an exception.
+     * Read-only: works beside a running agent.
+     *
+     * @param key the chain's key; null checks numbering and links only (see {@link ChainHash#verify})
+     * @throws org.apache.lucene.index.IndexNotFoundException when there is no store at all
+     */
+    public static ChainHash.Verification verify(Path dir, String keptHead, ChainKey key) throws IOException {
+        return ChainRead.verify(dir, keptHead, key);
     }
 
     /** Stores the alert durably and returns it with its sequence number. */
@@ -101,7 +103,7 @@ public final class AlertStore implements AutoCloseable {
         for (Alert a : alerts) {
             Alert s = a.withSeq(lastSeq + 1 + stored.size());
             String json = AlertJson.line(s);
-            String next = ChainHash.of(hash, json);
+            String next = key.of(hash, json);
             docs.add(document(s, json, hash, next));
             stored.add(s);
             hash = next;
@@ -249,7 +251,7 @@ public final class AlertStore implements AutoCloseable {
     public synchronized Triage triage(Triage t) throws IOException {
         long seq = lastSeq + 1;
         String json = Triage.toJson(t, seq);
-        String hash = ChainHash.of(lastHash, json);
+        String hash = key.of(lastHash, json);
         Document d = new Document();
         d.add(new LongPoint("seq", seq));
         d.add(new NumericDocValuesField("seq", seq));

@@ -7,9 +7,11 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The alert trail's hash chain: record n stores {@code hash(n) = SHA-256(hash(n-1) + "\n" + json(n))}
- * and {@code hash(n-1)} itself. Changing, removing, inserting or reordering any record breaks the
- * chain from that record on; an auditor who keeps a copy of the head can also detect truncation.
+ * The alert trail's hash chain: record n stores {@code hash(n) = HMAC-SHA256(key, hash(n-1) + "\n" + json(n))}
+ * (see {@link ChainKey}) and {@code hash(n-1)} itself. Changing, removing, inserting or reordering
+ * any record breaks the chain from that record on; an auditor who keeps a copy of the head (every
+ * sink receives it) can also detect truncation. {@link #of} is the plain SHA-256 of stores written
+ * before chains were keyed, and what someone without the key would compute.
  */
 public final class ChainHash {
 
@@ -40,13 +42,25 @@ public final class ChainHash {
      * @param head      "seq:hash" of the last record
      * @param problem   the first break, or null
      */
-    public record Verification(boolean ok, long records, String head, String problem) {
+    public record Verification(boolean ok, long records, String head, String problem, boolean contentChecked) {
+        public Verification(boolean ok, long records, String head, String problem) {
+            this(ok, records, head, problem, true);
+        }
+
+        /** A break found before or without reading every record (a damaged segment, say). */
+        static Verification broken(long goodRecords, String problem) {
+            return new Verification(false, goodRecords, null, problem, true);
+        }
     }
 
     /**
      * @param keptHead "seq:hash" an auditor kept outside, or null: the chain must contain it
+     * @param key      the chain's key, or null when the reader cannot have it: then only numbering,
+     *                 links and the kept head are checked, and the result says the content was not
+     *                 ({@link Verification#contentChecked()} false), since anyone who can write the
+     *                 store could have recomputed the hashes
      */
-    static Verification verify(List<Link> links, String keptHead) {
+    static Verification verify(List<Link> links, String keptHead, ChainKey key) {
         long keptSeq = keptHead == null ? -1 : Long.parseLong(keptHead.substring(0, keptHead.indexOf(':')));
         String keptHash = keptHead == null ? null : keptHead.substring(keptHead.indexOf(':') + 1);
         String previous = GENESIS;
@@ -66,8 +80,10 @@ public final class ChainHash {
                 return new Verification(false, expected - 1, null, "record " + l.seq()
                         + " does not follow record " + (l.seq() - 1) + ": records were removed, inserted or reordered");
             }
-            if (!of(l.prev(), l.json()).equals(l.hash())) {
-                return new Verification(false, expected - 1, null, "record " + l.seq() + " was changed after it was written");
+            if (key != null && !key.of(l.prev(), l.json()).equals(l.hash())) {
+                return new Verification(false, expected - 1, null, "record " + l.seq() + (of(l.prev(), l.json()).equals(l.hash())
+                        ? " was hashed without the chain key: recomputed by someone who does not hold the key (or written before chains were keyed)"
+                        : " was changed after it was written"));
             }
             if (l.seq() == keptSeq && !l.hash().equals(keptHash)) {
                 return new Verification(false, expected - 1, null, "record " + l.seq()
@@ -80,6 +96,6 @@ public final class ChainHash {
             return new Verification(false, expected - 1, null, "the kept head is record " + keptSeq + " but the chain ends at "
                     + (expected - 1) + ": records were removed from the end");
         }
-        return new Verification(true, expected - 1, (expected - 1) + ":" + previous, null);
+        return new Verification(true, expected - 1, (expected - 1) + ":" + previous, null, key != null);
     }
 }
