@@ -111,4 +111,35 @@ class ChainTest {
         assertThat(AlertStore.verify(dir, null).ok()).isTrue(); // without an outside copy, a cut tail looks whole
         assertThat(AlertStore.verify(dir, head).problem()).contains("records were removed from the end");
     }
+
+    @Test
+    void aRecordRecomputedWithoutTheKeyIsCaught() throws Exception {
+        tamper((w, s) -> {
+            Document d = record(s, 5);
+            String json = d.get("json").replace("\"severity\":\"medium\"", "\"severity\":\"low\"");
+            Document forged = copy(d, 5, json);
+            forged.removeFields("hash");
+            forged.add(new StoredField("hash", ChainHash.of(d.get("prev"), json))); // what anyone can compute
+            w.deleteDocuments(LongPoint.newExactQuery("seq", 5));
+            w.addDocument(forged);
+        });
+        ChainHash.Verification v = AlertStore.verify(dir, null);
+        assertThat(v.ok()).isFalse();
+        assertThat(v.problem()).startsWith("record 5 was hashed without the chain key");
+    }
+
+    @Test
+    void aFlippedBitInASegmentIsABrokenVerdictNotACrash() throws Exception {
+        Path segment;
+        try (var files = java.nio.file.Files.list(dir)) {
+            segment = files.filter(f -> f.getFileName().toString().matches("_.*\\.(cfs|fdt)"))
+                    .max(java.util.Comparator.comparingLong(f -> f.toFile().length())).orElseThrow();
+        }
+        byte[] bytes = java.nio.file.Files.readAllBytes(segment);
+        bytes[bytes.length / 2] ^= 0x10;
+        java.nio.file.Files.write(segment, bytes);
+        ChainHash.Verification v = AlertStore.verify(dir, head);
+        assertThat(v.ok()).isFalse();
+        assertThat(v.problem()).contains("CorruptIndexException").contains("no record can be vouched for");
+    }
 }
