@@ -15,6 +15,7 @@ import dev.mamori.extract.Extractor;
 import dev.mamori.extract.ForkedExtractor;
 import dev.mamori.extract.TikaExtractor;
 import dev.mamori.platform.ExitPoints;
+import dev.mamori.platform.FileOwner;
 import dev.mamori.platform.OwnerOnly;
 import dev.mamori.quarantine.Quarantine;
 import dev.mamori.quarantine.QuarantineRecord;
@@ -24,6 +25,7 @@ import dev.mamori.scan.DocumentResult;
 import dev.mamori.scan.PathExclusions;
 import dev.mamori.scan.ResultJson;
 import dev.mamori.state.ContentHash;
+import dev.mamori.state.FileStamp;
 import dev.mamori.state.FileState;
 import dev.mamori.state.StateStore;
 import dev.mamori.verdict.Severity;
@@ -74,6 +76,12 @@ public final class Agent implements AutoCloseable {
     private final BlockingQueue<Task> queue;
     private final Set<Path> queuedPaths = ConcurrentHashMap.newKeySet();
     private final Map<Path, Place> places = new ConcurrentHashMap<>();
+    /** Exit-point kinds where a file is judged by its content, not its stamp (FAT sticks keep no change time). */
+    private static final Set<String> BY_CONTENT = Set.of("usb", "cloud-sync", "outbox");
+    /** Files judged under older rule packs, queued by a walk behind the changed ones: re-judging pending. */
+    private final Set<Path> rejudging = ConcurrentHashMap.newKeySet();
+    private final ExitPoints exitPoints;
+    private MediaMonitor media;
     private final List<Delivery> deliveries = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     /** Walks (first checks, overflow rescans, periodic rescans): they may block on a full queue. */
@@ -115,6 +123,7 @@ public final class Agent implements AutoCloseable {
         this.notifications = new NotificationLimit(env.clock(), NotificationLimit.EVERY);
         this.packs = rules.packVersions();
         this.exclusions = new PathExclusions(rules.pathGlobs());
+        this.exitPoints = env.exitPoints().withMountParents(config.watch().mountParents());
     }
 
     public boolean running() {
@@ -215,13 +224,12 @@ public final class Agent implements AutoCloseable {
                         walks.execute(() -> walk(place));
                     }
                 });
+        media = new MediaMonitor(exitPoints, m -> watchNewMedium(m.root()), root -> places.remove(root));
         for (Place p : placesToWatch()) {
             watcher.watch(p);
         }
         if (config.watch().removableMedia()) {
-            for (Path parent : env.exitPoints().mountParents()) {
-                watcher.watchMountParent(parent, root -> new Place(root, "usb"));
-            }
+            timers.scheduleWithFixedDelay(media, 1, 1, TimeUnit.SECONDS); // the mount table: a small file
         }
         startThread("mamori-watch", watcher);
         Housekeeping housekeeping = new Housekeeping(config, env, state, alertStore, uncommitted,
@@ -249,10 +257,10 @@ public final class Agent implements AutoCloseable {
         config.watch().paths().forEach(p -> out.put(p, new Place(p, "watched")));
         config.watch().outboxes().forEach(p -> out.put(p, new Place(p, "outbox")));
         if (config.watch().cloudSync()) {
-            env.exitPoints().cloudSyncRoots().forEach(p -> out.put(p, new Place(p, "cloud-sync")));
+            exitPoints.cloudSyncRoots().forEach(p -> out.put(p, new Place(p, "cloud-sync")));
         }
         if (config.watch().removableMedia()) {
-            env.exitPoints().removableRoots().forEach(p -> out.put(p, new Place(p, "usb")));
+            media.start().keySet().forEach(p -> out.put(p, new Place(p, "usb")));
         }
         out.values().removeIf(p -> {
             if (!Files.isDirectory(p.root())) {
@@ -262,6 +270,14 @@ public final class Agent implements AutoCloseable {
             return false;
         });
         return new ArrayList<>(out.values());
+    }
+
+    private void watchNewMedium(Path root) {
+        try {
+            watcher.watch(new Place(root, "usb"));
+        } catch (IOException e) {
+            LOG.warn("cannot watch the new medium {}: {}", root, e.getMessage());
+        }
     }
 
     /** The data folder, the log folder (as logback.xml finds it) and the JSON Lines file, as given and as real paths. */
@@ -326,13 +342,18 @@ public final class Agent implements AutoCloseable {
     }
 
     /**
-     * Checks every file of a place, registering its folders with the watcher on the way: files the
-     * state store remembers with the same size and modification time (one snapshot of the place,
-     * read in a single pass) are passed over right here; the others are queued for scanning.
+     * Checks every file of a place, registering its folders with the watcher on the way. New and
+     * changed files (by size, modification time, change time and file key, against one snapshot of
+     * the place read in a single pass) are queued at once; files judged under older rule packs, and
+     * at exit points every other file (judged there by content), are queued after them, at low
+     * priority; the rest are passed over right here.
      */
     private void walk(Place place) {
         String prefix = place.root().toAbsolutePath().toString();
-        Map<String, long[]> known = state.snapshot(prefix);
+        Map<String, StateStore.Remembered> known = state.snapshot(prefix);
+        long currentPacks = FileStamp.packsDigest(packsKey());
+        boolean byContent = BY_CONTENT.contains(place.kind());
+        List<Path> later = new ArrayList<>();
         try {
             Files.walkFileTree(place.root(), new java.nio.file.SimpleFileVisitor<>() {
                 @Override
@@ -347,11 +368,16 @@ public final class Agent implements AutoCloseable {
                 @Override
                 public java.nio.file.FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
                     if (attrs.isRegularFile() && !f.getFileName().toString().endsWith(Quarantine.NOTE_SUFFIX)) {
-                        long[] seen = known.get(f.toAbsolutePath().toString());
-                        if (seen != null && seen[0] == attrs.size() && seen[1] == attrs.lastModifiedTime().toMillis()) {
-                            status.unchanged.incrementAndGet();
-                        } else {
+                        StateStore.Remembered seen = known.get(f.toAbsolutePath().toString());
+                        if (seen == null || !sameStamp(seen.stamp(), f, attrs)) {
                             enqueue(f, place);
+                        } else if (seen.packsDigest() != currentPacks) {
+                            rejudging.add(f);
+                            later.add(f);
+                        } else if (byContent) {
+                            later.add(f);
+                        } else {
+                            status.unchanged.incrementAndGet();
                         }
                     }
                     return running ? java.nio.file.FileVisitResult.CONTINUE : java.nio.file.FileVisitResult.TERMINATE;
@@ -362,6 +388,7 @@ public final class Agent implements AutoCloseable {
                     return java.nio.file.FileVisitResult.CONTINUE;
                 }
             });
+            later.forEach(f -> enqueue(f, place));
             status.resolved(HealthProblem.WALK_FAILED, place.root().toString());
         } catch (Throwable e) { // the timer thread must outlive any walk (a scheduled task that throws is never run again)
             status.problem(HealthProblem.WALK_FAILED, place.root().toString(), "cannot walk " + place.root() + ": " + e,
@@ -370,11 +397,36 @@ public final class Agent implements AutoCloseable {
         }
     }
 
+    /** True when the file has the stamp remembered; the change time is read only when size and time agree. */
+    private static boolean sameStamp(FileStamp seen, Path f, BasicFileAttributes attrs) {
+        if (!seen.sameSizeAndTime(attrs.size(), attrs.lastModifiedTime().toMillis())) {
+            return false;
+        }
+        try {
+            return seen.equals(FileStamp.of(f, attrs));
+        } catch (IOException gone) {
+            return false;
+        }
+    }
+
+    /** The packs in force, as recorded in the state beside each verdict. */
+    private String packsKey() {
+        return String.join(", ", packs);
+    }
+
+    /** Files judged under older rule packs and queued to be judged again. */
+    long rejudgePending() {
+        return rejudging.size();
+    }
+
     /** Queues a file for scanning; blocks while the queue is full (back-pressure on discovery). */
     private void enqueue(Path file, Place place) {
-        if (!running || file.getFileName().toString().endsWith(Quarantine.NOTE_SUFFIX) || passedOver(file)
-                || !queuedPaths.add(file)) {
+        if (!running || file.getFileName().toString().endsWith(Quarantine.NOTE_SUFFIX) || passedOver(file)) {
+            rejudging.remove(file);
             return;
+        }
+        if (!queuedPaths.add(file)) {
+            return; // queued already: judged under the current packs when its turn comes
         }
         inFlight.incrementAndGet();
         try {
@@ -399,6 +451,7 @@ public final class Agent implements AutoCloseable {
             status.queued.set(queue.size());
             try {
                 scan(task);
+                rejudging.remove(task.file());
             } catch (Throwable e) { // nothing one file does may end the scan thread (an Error is handled in scan)
                 status.error(task.file() + ": " + e, env.clock().instant());
                 LOG.warn("{}: {}", task.file(), e.toString());
@@ -421,8 +474,10 @@ public final class Agent implements AutoCloseable {
     }
 
     /**
-     * One file: skip if unchanged, reuse the verdict of the same content, else extract and judge;
-     * then respond. Recorded as in progress (durably) while it is judged, so that a file which kills
+     * One file: skip if unchanged (the same stamp and packs; at exit points the same content, since
+     * a stamp can be put back), reuse the verdict of the same content, else extract and judge;
+     * then respond. A file larger than the scan limit is read up to it and the rest makes it
+     * uninspectable (the extractor's doing, as in {@code scan}). Recorded as in progress (durably) while it is judged, so that a file which kills
      * the process is recognised at the next start. An {@link Error} while judging (a detector's
      * {@code StackOverflowError}, an in-process parser out of memory) becomes the file's outcome:
      * could not be judged, with a health alert.
@@ -443,33 +498,37 @@ public final class Agent implements AutoCloseable {
             status.skipped.incrementAndGet();
             return;
         }
-        long size = attrs.size();
-        long mtime = attrs.lastModifiedTime().toMillis();
-        if (state.unchanged(key, size, mtime)) {
+        FileStamp stamp = FileStamp.of(file, attrs);
+        long size = stamp.size();
+        String packsNow = packsKey();
+        var was = state.get(key).filter(s -> s.judgedUnder(packsNow));
+        if (was.isPresent() && was.get().stamp().equals(stamp) && !BY_CONTENT.contains(task.place().kind())) {
             status.unchanged.incrementAndGet();
             return;
         }
+        String sha = ContentHash.bounded(file, config.scan().maxFileBytes());
+        if (was.isPresent() && was.get().sha256().equals(sha)) { // touched, not changed: the verdict holds
+            status.unchanged.incrementAndGet();
+            if (!was.get().stamp().equals(stamp)) {
+                FileState w = was.get();
+                state.put(new FileState(key, stamp, sha, w.scannedAt(), w.severity(), w.resultsJson(), packsNow));
+                uncommitted.incrementAndGet();
+            }
+            return;
+        }
         status.scanned.incrementAndGet();
-        inProgress.begin(key, size, mtime);
+        inProgress.begin(key, size, stamp.mtimeMillis());
         try {
             List<DocumentResult> results;
-            String sha = "";
             try {
-                if (size > config.scan().maxFileBytes()) {
-                    results = List.of(analyzer.analyze(ExtractedDocument.failed(key, ExtractionStatus.SKIPPED,
-                            "larger than scan.max-file-mb (" + size + " bytes)")));
-                    status.skipped.incrementAndGet();
-                } else {
-                    sha = ContentHash.sha256(file);
-                    results = judge(file, key, sha, size);
-                }
+                results = judge(file, key, sha, size);
             } catch (Error e) {
                 results = List.of(notJudged(key, "could not be judged: " + e.getClass().getSimpleName()));
                 health(key, "could not judge " + key + ": " + e.getClass().getSimpleName()
                         + "; it is passed over until it changes", sha);
                 LOG.error("could not judge {}: {}", key, e.toString());
             }
-            respond(task, key, size, mtime, sha, results);
+            respond(task, key, stamp, packsNow, sha, results);
         } finally {
             inProgress.end(key);
         }
@@ -509,8 +568,9 @@ public final class Agent implements AutoCloseable {
      * written. If storing the alerts or the quarantine fails, the state is not written and the file
      * is judged again later (its alert ids are deterministic, so a replay is the same event).
      */
-    private void respond(Task task, String key, long size, long mtime, String sha, List<DocumentResult> results)
+    private void respond(Task task, String key, FileStamp stamp, String packsNow, String sha, List<DocumentResult> results)
             throws IOException {
+        long size = stamp.size();
         Severity worst = results.stream().map(r -> r.verdict().severity()).max(Enum::compareTo).orElse(Severity.NONE);
         var actions = config.actions();
         boolean quarantining = actions.quarantineMin() != null && worst.compareTo(actions.quarantineMin()) >= 0
@@ -523,8 +583,9 @@ public final class Agent implements AutoCloseable {
             }
         }
         List<Alert> alerts = new ArrayList<>(); // one per file and severity, worst first
+        String owner = bySeverity.isEmpty() ? FileOwner.UNKNOWN : FileOwner.of(task.file()); // before any quarantine
         bySeverity.values().forEach(docs -> alerts.add(
-                alertFactory.personalData(key, docs, task.place().kind(), sha, size, packs, quarantineId)));
+                alertFactory.personalData(key, docs, task.place().kind(), sha, size, packs, quarantineId, owner)));
         if (!alerts.isEmpty()) {
             alertStore.appendAll(alerts);
             status.alerts.addAndGet(alerts.size());
@@ -542,12 +603,12 @@ public final class Agent implements AutoCloseable {
         } else {
             var json = ResultJson.JSON.createArrayNode();
             results.forEach(r -> json.add(ResultJson.toJson(r)));
-            state.put(new FileState(key, size, mtime, sha, env.clock().instant(), worst.label(), json.toString()));
+            state.put(new FileState(key, stamp, sha, env.clock().instant(), worst.label(), json.toString(), packsNow));
             uncommitted.incrementAndGet();
         }
         if (!alerts.isEmpty() && actions.notifyDesktop()) {
             notifications.offer((quarantining ? "隔離しました / Quarantined: " : "個人情報を検出 / Personal data: ")
-                    + task.file().getFileName()).ifPresent(text -> DesktopNotifier.notify(env.exitPoints().os(), "Mamori", text));
+                    + task.file().getFileName()).ifPresent(text -> DesktopNotifier.notify(exitPoints.os(), "Mamori", text));
         }
     }
 
@@ -589,8 +650,9 @@ public final class Agent implements AutoCloseable {
                     "poison file: the agent died " + e.attempts() + " times while judging it (out of memory or a crash)")));
             health(e.path(), "poison file " + e.path() + ": the agent died " + e.attempts()
                     + " times while judging it; it is passed over until it changes", "");
-            state.put(new FileState(e.path(), e.size(), e.mtimeMillis(), "", env.clock().instant(), Severity.NONE.label(),
-                    json.toString()));
+            // under the packs in force, so that a rule change does not feed the poison file to the agent again
+            state.put(new FileState(e.path(), FileStamp.of(f, a), "", env.clock().instant(), Severity.NONE.label(),
+                    json.toString(), packsKey()));
             state.commit();
             status.poisoned.incrementAndGet();
             inProgress.end(e.path());
@@ -637,13 +699,19 @@ public final class Agent implements AutoCloseable {
         health(HealthProblem.OTHER, subject, problem);
     }
 
-    /** Uses new rules from the next file on; files already scanned keep their verdicts. */
+    /**
+     * Uses new rules from the next file on, and walks every place: files judged under the old
+     * packs are judged again, behind changed files.
+     */
     public void reload(RuleSet newRules) {
         this.rules = newRules;
         this.analyzer = new DocumentAnalyzer(newRules);
         this.packs = newRules.packVersions();
         this.exclusions = new PathExclusions(newRules.pathGlobs());
         LOG.info("rules reloaded: {}", newRules.packs());
+        if (running) {
+            walks.execute(() -> places.values().forEach(this::walk));
+        }
     }
 
     /** Folder where 'mamori alerts ack|dismiss|escalate' leaves decisions while the agent holds the store. */

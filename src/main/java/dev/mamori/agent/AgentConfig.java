@@ -35,7 +35,7 @@ public record AgentConfig(Path source, Path dataDir, Watch watch, Scan scan, Lis
 
     /** What to watch. */
     public record Watch(List<Path> paths, boolean removableMedia, boolean cloudSync, List<Path> outboxes,
-                        Duration debounce, Duration rescanEvery) {
+                        Duration debounce, Duration rescanEvery, List<Path> mountParents) {
     }
 
     /** How to scan. */
@@ -65,7 +65,7 @@ public record AgentConfig(Path source, Path dataDir, Watch watch, Scan scan, Lis
         Watch watch = new Watch(paths(v.get("watch.paths"), home), (Boolean) v.get("watch.removable-media"),
                 (Boolean) v.get("watch.cloud-sync"), paths(v.get("watch.outboxes"), home),
                 Duration.ofMillis((Integer) v.get("watch.debounce-ms")),
-                Duration.ofHours((Integer) v.get("watch.rescan-hours")));
+                Duration.ofHours((Integer) v.get("watch.rescan-hours")), paths(v.get("watch.mount-parents"), home));
         Scan scan = new Scan((Integer) v.get("scan.workers"), (Integer) v.get("scan.queue-size"),
                 (Integer) v.get("scan.max-file-mb") * 1024L * 1024L, Duration.ofMillis((Integer) v.get("scan.pause-ms")),
                 "process".equals(v.get("scan.isolation")), (Integer) v.get("scan.worker-heap-mb"),

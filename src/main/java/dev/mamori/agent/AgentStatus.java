@@ -103,6 +103,7 @@ public final class AgentStatus {
         o.put("quarantined", quarantined.get());
         o.put("poisoned", poisoned.get());
         o.put("deletedBeforeScan", agent.watcherDeleted());
+        o.put("rejudgePending", agent.rejudgePending());
         var sinks = o.putArray("sinks");
         agent.deliveries().forEach(d -> sinks.addObject().put("name", d.sinkName()).put("backlog", d.backlog())
                 .put("dropped", d.dropped()).put("error", d.lastError()));

@@ -33,9 +33,12 @@ final class AlertFactory {
         return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    /** A personal-data alert for one document of a file seen at an exit point. */
+    /**
+     * A personal-data alert for one document of a file seen at an exit point; {@code owner} is the
+     * file's owner as the operating system names it ({@link dev.mamori.platform.FileOwner}).
+     */
     Alert personalData(DocumentResult r, String exitPoint, String sha256, long size, List<String> packs,
-                       String quarantineId) {
+                       String quarantineId, String owner) {
         Map<String, Integer> counts = new TreeMap<>();
         List<String> samples = new ArrayList<>();
         List<String> ruleIds = new ArrayList<>();
@@ -46,7 +49,7 @@ final class AlertFactory {
         }
         String severity = r.verdict().severity().label();
         return new Alert(0, alertId(env.host(), r.path(), sha256, severity, packs), env.clock().instant(),
-                env.host(), env.user(), r.path(), exitPoint, sha256, size, severity, counts, r.verdict().records(),
+                env.host(), owner, r.path(), exitPoint, sha256, size, severity, counts, r.verdict().records(),
                 samples, ruleIds, r.verdict().flags().contains("appi-reportable"),
                 quarantineId != null ? "quarantine" : "alert", quarantineId, env.version(), packs);
     }
@@ -61,9 +64,9 @@ final class AlertFactory {
      * 300-member archive is one alert, not 300.
      */
     Alert personalData(String fileKey, List<DocumentResult> docs, String exitPoint, String sha256, long size,
-                       List<String> packs, String quarantineId) {
+                       List<String> packs, String quarantineId, String owner) {
         if (docs.size() == 1) {
-            return personalData(docs.get(0), exitPoint, sha256, size, packs, quarantineId);
+            return personalData(docs.get(0), exitPoint, sha256, size, packs, quarantineId, owner);
         }
         Map<String, Integer> counts = new TreeMap<>();
         List<String> samples = new ArrayList<>();
@@ -83,7 +86,7 @@ final class AlertFactory {
         }
         String severity = docs.get(0).verdict().severity().label();
         return new Alert(0, alertId(env.host(), fileKey, sha256, severity, packs), env.clock().instant(), env.host(),
-                env.user(), fileKey, exitPoint, sha256, size, severity, counts, records, samples, new ArrayList<>(ruleIds),
+                owner, fileKey, exitPoint, sha256, size, severity, counts, records, samples, new ArrayList<>(ruleIds),
                 appi, quarantineId != null ? "quarantine" : "alert", quarantineId, env.version(), packs, members, docs.size());
     }
 

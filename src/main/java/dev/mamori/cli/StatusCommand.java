@@ -67,6 +67,7 @@ final class StatusCommand implements Callable<Integer> {
                             + "gone before scan %d)%n", s.path("scanned").asLong(), s.path("extracted").asLong(),
                     s.path("reusedByHash").asLong(), s.path("unchanged").asLong(), s.path("skipped").asLong(),
                     s.path("vanished").asLong() + s.path("deletedBeforeScan").asLong());
+            out.printf("judged under older rule packs, to judge again: %d%n", s.path("rejudgePending").asLong());
             out.printf("alerts: %d   quarantined: %d   poison files (not judged): %d%n", s.path("alerts").asLong(),
                     s.path("quarantined").asLong(), s.path("poisoned").asLong());
             for (JsonNode sink : s.path("sinks")) {

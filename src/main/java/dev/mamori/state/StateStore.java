@@ -64,11 +64,18 @@ public final class StateStore implements AutoCloseable {
         Document d = new Document();
         d.add(new StringField(PATH, s.path(), Field.Store.YES));
         d.add(new StringField(HASH, s.sha256(), Field.Store.YES));
-        d.add(new StoredField("size", s.size()));
-        d.add(new StoredField("mtime", s.mtimeMillis()));
-        // columnar copies for the unchanged-file check, which must cost little more than a stat
-        d.add(new NumericDocValuesField("size", s.size()));
-        d.add(new NumericDocValuesField("mtime", s.mtimeMillis()));
+        FileStamp stamp = s.stamp();
+        d.add(new StoredField("size", stamp.size()));
+        d.add(new StoredField("mtime", stamp.mtimeMillis()));
+        d.add(new StoredField("ctime", stamp.ctimeNanos()));
+        d.add(new StoredField("fkey", stamp.fileKey()));
+        d.add(new StoredField("packs", s.packs()));
+        // columnar copies for the unchanged-file check of a walk, which must cost little more than a stat
+        d.add(new NumericDocValuesField("size", stamp.size()));
+        d.add(new NumericDocValuesField("mtime", stamp.mtimeMillis()));
+        d.add(new NumericDocValuesField("ctime", stamp.ctimeNanos()));
+        d.add(new NumericDocValuesField("fkey", stamp.fileKey()));
+        d.add(new NumericDocValuesField("packs", FileStamp.packsDigest(s.packs())));
         d.add(new StoredField("scannedAt", s.scannedAt().toEpochMilli()));
         d.add(new StringField("severity", s.severity(), Field.Store.YES));
         d.add(new StoredField("results", s.resultsJson()));
@@ -81,51 +88,19 @@ public final class StateStore implements AutoCloseable {
     }
 
     /**
-     * True when the file is remembered with this size and modification time: the hot path of a
-     * re-check after a restart. Reads the path's term and two doc-value columns, no stored fields.
+     * What a walk compares a file with: its stamp when judged and a digest of the packs it was
+     * judged under ({@link FileStamp#packsDigest}).
      */
-    public boolean unchanged(String path, long size, long mtimeMillis) {
-        try {
-            refreshIfDirty();
-            IndexSearcher s = searchers.acquire();
-            try {
-                BytesRef term = new BytesRef(path);
-                for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
-                    Terms terms = leaf.reader().terms(PATH);
-                    if (terms == null) {
-                        continue;
-                    }
-                    TermsEnum te = terms.iterator();
-                    if (!te.seekExact(term)) {
-                        continue;
-                    }
-                    PostingsEnum postings = te.postings(null, PostingsEnum.NONE);
-                    Bits live = leaf.reader().getLiveDocs();
-                    for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-                        if (live != null && !live.get(doc)) {
-                            continue;
-                        }
-                        NumericDocValues sizes = DocValues.getNumeric(leaf.reader(), "size");
-                        NumericDocValues mtimes = DocValues.getNumeric(leaf.reader(), "mtime");
-                        return sizes.advanceExact(doc) && sizes.longValue() == size
-                                && mtimes.advanceExact(doc) && mtimes.longValue() == mtimeMillis;
-                    }
-                }
-                return false;
-            } finally {
-                searchers.release(s);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public record Remembered(FileStamp stamp, long packsDigest) {
     }
 
     /**
-     * Size and modification time of every remembered file under {@code prefix}, read in one pass
-     * over the sorted path terms: a rescan compares against this instead of looking up each file.
+     * The stamp and packs of every remembered file under {@code prefix}, read in one pass over the
+     * sorted path terms and doc-value columns: a rescan compares against this instead of looking up
+     * each file. Entries written before change times were recorded are left out (judged again).
      */
-    public java.util.Map<String, long[]> snapshot(String prefix) {
-        java.util.Map<String, long[]> out = new java.util.HashMap<>();
+    public java.util.Map<String, Remembered> snapshot(String prefix) {
+        java.util.Map<String, Remembered> out = new java.util.HashMap<>();
         try {
             refreshIfDirty();
             IndexSearcher s = searchers.acquire();
@@ -142,6 +117,9 @@ public final class StateStore implements AutoCloseable {
                     }
                     NumericDocValues sizes = DocValues.getNumeric(leaf.reader(), "size");
                     NumericDocValues mtimes = DocValues.getNumeric(leaf.reader(), "mtime");
+                    NumericDocValues ctimes = DocValues.getNumeric(leaf.reader(), "ctime");
+                    NumericDocValues keys = DocValues.getNumeric(leaf.reader(), "fkey");
+                    NumericDocValues packs = DocValues.getNumeric(leaf.reader(), "packs");
                     Bits live = leaf.reader().getLiveDocs();
                     PostingsEnum postings = null;
                     java.util.TreeMap<Integer, String> docs = new java.util.TreeMap<>();
@@ -155,8 +133,10 @@ public final class StateStore implements AutoCloseable {
                     }
                     for (var e : docs.entrySet()) { // doc values are read in doc order
                         int doc = e.getKey();
-                        if (sizes.advanceExact(doc) && mtimes.advanceExact(doc)) {
-                            out.put(e.getValue(), new long[] {sizes.longValue(), mtimes.longValue()});
+                        if (sizes.advanceExact(doc) && mtimes.advanceExact(doc) && ctimes.advanceExact(doc)
+                                && keys.advanceExact(doc) && packs.advanceExact(doc)) {
+                            out.put(e.getValue(), new Remembered(new FileStamp(sizes.longValue(), mtimes.longValue(),
+                                    ctimes.longValue(), keys.longValue()), packs.longValue()));
                         }
                     }
                 }
@@ -195,11 +175,7 @@ public final class StateStore implements AutoCloseable {
                 if (live != null && !live.get(doc)) {
                     continue;
                 }
-                Document dd = stored.document(doc);
-                out.add(new FileState(dd.get(PATH), dd.getField("size").numericValue().longValue(),
-                        dd.getField("mtime").numericValue().longValue(), dd.get(HASH),
-                        Instant.ofEpochMilli(dd.getField("scannedAt").numericValue().longValue()), dd.get("severity"),
-                        dd.get("results")));
+                out.add(fromDocument(stored.document(doc)));
             }
         }
         out.sort(java.util.Comparator.comparing(FileState::path));
@@ -228,17 +204,26 @@ public final class StateStore implements AutoCloseable {
                 if (top.scoreDocs.length == 0) {
                     return Optional.empty();
                 }
-                Document d = s.storedFields().document(top.scoreDocs[0].doc);
-                return Optional.of(new FileState(d.get(PATH), d.getField("size").numericValue().longValue(),
-                        d.getField("mtime").numericValue().longValue(), d.get(HASH),
-                        Instant.ofEpochMilli(d.getField("scannedAt").numericValue().longValue()), d.get("severity"),
-                        d.get("results")));
+                return Optional.of(fromDocument(s.storedFields().document(top.scoreDocs[0].doc)));
             } finally {
                 searchers.release(s);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Entries written before change times, file keys and packs were recorded read as 0 and "". */
+    private static FileState fromDocument(Document d) {
+        FileStamp stamp = new FileStamp(number(d, "size"), number(d, "mtime"), number(d, "ctime"), number(d, "fkey"));
+        String packs = d.get("packs");
+        return new FileState(d.get(PATH), stamp, d.get(HASH), Instant.ofEpochMilli(number(d, "scannedAt")),
+                d.get("severity"), d.get("results"), packs == null ? "" : packs);
+    }
+
+    private static long number(Document d, String field) {
+        var f = d.getField(field);
+        return f == null ? 0 : f.numericValue().longValue();
     }
 
     @Override

@@ -21,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +52,6 @@ public final class TreeWatcher implements Runnable, AutoCloseable {
     private final Listener listener;
     private final Map<WatchKey, Path> dirs = new ConcurrentHashMap<>();
     private final Map<Path, Place> placeOfDir = new ConcurrentHashMap<>();
-    private final Map<WatchKey, Function<Path, Place>> mountParents = new ConcurrentHashMap<>();
     private final Map<Path, Pending> pending = new HashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "mamori-debounce");
@@ -101,19 +99,6 @@ public final class TreeWatcher implements Runnable, AutoCloseable {
         }
     }
 
-    /**
-     * Watches a folder whose new sub-folders are places of their own (a mount parent such as
-     * {@code /media/taro}): each medium plugged in becomes a watched place at once.
-     */
-    public void watchMountParent(Path parent, Function<Path, Place> placeOf) throws IOException {
-        if (!Files.isDirectory(parent)) {
-            return;
-        }
-        WatchKey key = parent.register(service, StandardWatchEventKinds.ENTRY_CREATE);
-        mountParents.put(key, placeOf);
-        dirs.put(key, parent);
-    }
-
     private void registerTree(Path root, Place place) throws IOException {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
@@ -148,7 +133,6 @@ public final class TreeWatcher implements Runnable, AutoCloseable {
             }
             if (!key.reset()) {
                 dirs.remove(key);
-                mountParents.remove(key);
             }
         }
     }
@@ -158,7 +142,6 @@ public final class TreeWatcher implements Runnable, AutoCloseable {
         if (dir == null) {
             return;
         }
-        Function<Path, Place> mountPlace = mountParents.get(key);
         for (WatchEvent<?> event : key.pollEvents()) {
             if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
                 overflows.incrementAndGet();
@@ -170,17 +153,6 @@ public final class TreeWatcher implements Runnable, AutoCloseable {
                 continue;
             }
             Path child = dir.resolve((Path) event.context());
-            if (mountPlace != null) {
-                if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
-                    try {
-                        LOG.info("new medium mounted at {}", child);
-                        watch(mountPlace.apply(child));
-                    } catch (IOException e) {
-                        LOG.warn("cannot watch new medium {}: {}", child, e.getMessage());
-                    }
-                }
-                continue;
-            }
             Place place = placeOfDir.get(dir);
             if (place == null) {
                 continue;

@@ -12,8 +12,10 @@ class StateStoreTest {
     @TempDir
     Path dir;
 
+    private static final FileStamp STAMP = new FileStamp(120, 1_700_000_000_000L, 1_700_000_000_123_456_789L, 42);
+
     private static FileState state(String path, String hash) {
-        return new FileState(path, 120, 1_700_000_000_000L, hash, Instant.parse("2026-11-26T01:00:00Z"), "high", "[]");
+        return new FileState(path, STAMP, hash, Instant.parse("2026-11-26T01:00:00Z"), "high", "[]", "jp-pii 1.2");
     }
 
     @Test
@@ -28,18 +30,19 @@ class StateStoreTest {
             FileState list = store.get("/usb/list.csv").orElseThrow();
             assertThat(list.unchanged(120, 1_700_000_000_000L)).isTrue();
             assertThat(list.unchanged(121, 1_700_000_000_000L)).isFalse();
-            assertThat(store.unchanged("/usb/list.csv", 120, 1_700_000_000_000L)).isTrue();
-            assertThat(store.unchanged("/usb/list.csv", 120, 1_700_000_000_001L)).isFalse();
-            assertThat(store.unchanged("/usb/other.csv", 120, 1_700_000_000_000L)).isFalse();
+            assertThat(list.stamp()).isEqualTo(STAMP);
+            assertThat(list.judgedUnder("jp-pii 1.2")).isTrue();
+            assertThat(list.judgedUnder("jp-pii 1.3")).isFalse();
             assertThat(store.byHash("bb22")).map(FileState::path).contains("/usb/memo.txt");
             assertThat(store.snapshot("/usb/")).containsOnlyKeys("/usb/list.csv", "/usb/memo.txt")
-                    .allSatisfy((path, sizeAndTime) -> assertThat(sizeAndTime).containsExactly(120, 1_700_000_000_000L));
+                    .allSatisfy((path, seen) -> assertThat(seen).isEqualTo(
+                            new StateStore.Remembered(STAMP, FileStamp.packsDigest("jp-pii 1.2"))));
             assertThat(store.snapshot("/other/")).isEmpty();
             store.put(state("/usb/list.csv", "cc33")); // changed content replaces the old entry
             store.remove("/usb/memo.txt");
             assertThat(store.get("/usb/list.csv")).map(FileState::sha256).contains("cc33");
             assertThat(store.get("/usb/memo.txt")).isEmpty();
-            assertThat(store.unchanged("/usb/memo.txt", 120, 1_700_000_000_000L)).isFalse();
+            assertThat(store.snapshot("/usb/")).containsOnlyKeys("/usb/list.csv");
             assertThat(store.byHash("aa11")).isEmpty();
         }
     }
