@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mamori.testing.CompanyPack;
 import dev.mamori.testing.MamoriProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,20 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 class AgentConfigFallbackIT {
 
     private static final Duration START = Duration.ofSeconds(60);
-    private static final String GOOD_PACK = """
-            pack: company
-            rules:
-              - id: emp
-                type: EMPLOYEE_ID
-                patterns: ['EMP-\\d{6}']
-                confidence: high
-                samples: {positive: ['EMP-123456'], negative: ['EMP-1']}
-            policy:
-              - id: employee-ids
-                when: {type: EMPLOYEE_ID, min-count: 3}
-                severity: medium
-            """;
-
     @TempDir
     Path root;
 
@@ -49,7 +36,7 @@ class AgentConfigFallbackIT {
         Path packs = Files.createDirectories(root.resolve("rules.d"));
         Path data = root.resolve("data");
         Path config = root.resolve("mamori.yaml");
-        Files.writeString(packs.resolve("company.yaml"), GOOD_PACK);
+        Files.writeString(packs.resolve("company.yaml"), CompanyPack.employeeIds(3));
         Files.writeString(config, """
                 data-dir: %s
                 watch: {outboxes: ['%s'], removable-media: false, cloud-sync: false, debounce-ms: 100}

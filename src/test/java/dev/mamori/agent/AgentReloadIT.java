@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mamori.testing.CompanyPack;
 import dev.mamori.testing.MamoriProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,19 +73,7 @@ class AgentReloadIT {
                     "health alert for the broken pack");
             assertThat(health.path("mamori").path("samples").toString()).contains("company.yaml:5:").contains("bad regex");
 
-            Files.writeString(packs.resolve("company.yaml"), """
-                    pack: company
-                    rules:
-                      - id: emp
-                        type: EMPLOYEE_ID
-                        patterns: ['EMP-\\d{6}']
-                        confidence: high
-                        samples: {positive: ['EMP-123456'], negative: ['EMP-1']}
-                    policy:
-                      - id: employee-ids
-                        when: {type: EMPLOYEE_ID, min-count: 3}
-                        severity: medium
-                    """);
+            Files.writeString(packs.resolve("company.yaml"), CompanyPack.employeeIds(3));
             Thread.sleep(7_000); // the agent checks its config and packs every 5 s
             Files.writeString(watched.resolve("staff.txt"), "EMP-100001 EMP-100002 EMP-100003\n");
             JsonNode alert = await(jsonl, a -> a.path("file").path("path").asText().endsWith("staff.txt"),

@@ -228,4 +228,26 @@ class AgentTest {
             assertThat(stick.resolve("顧客リスト.csv" + Quarantine.NOTE_SUFFIX)).doesNotExist();
         }
     }
+
+    @Test
+    void aSameSizeOverwriteWithTheOldModificationTimePutBackIsJudgedAgainAtAnExitPoint() throws Exception {
+        Path stick = Files.createDirectories(media.resolve("STICK"));
+        byte[] personal = Files.readAllBytes(corpus.root().resolve("入社手続き_マイナンバー提出.txt"));
+        Path notes = stick.resolve("notes.txt");
+        Files.write(notes, "a".repeat(personal.length).getBytes(StandardCharsets.US_ASCII));
+        java.nio.file.attribute.FileTime judged = Files.getLastModifiedTime(notes);
+        try (Agent agent = agent("")) {
+            agent.awaitChecked(1, Duration.ofSeconds(30));
+            agent.awaitIdle(Duration.ofSeconds(20));
+        }
+        assertThat(data.resolve("alerts.jsonl")).satisfiesAnyOf(f -> assertThat(f).doesNotExist(), f -> assertThat(f).isEmptyFile());
+        // while the agent is stopped: the same number of bytes, and the old time put back
+        Files.write(notes, personal);
+        Files.setLastModifiedTime(notes, judged);
+        assertThat(Files.size(notes)).isEqualTo(personal.length);
+        try (Agent agent = agent("")) {
+            JsonNode alert = alertFor(awaitJsonl(1), "notes.txt");
+            assertThat(alert.path("mamori").path("severity").asText()).isEqualTo("high");
+        }
+    }
 }

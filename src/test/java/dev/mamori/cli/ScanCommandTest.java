@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mamori.detect.Canonical;
+import dev.mamori.testing.CompanyPack;
 import dev.mamori.testing.RealisticCorpus;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -121,19 +122,7 @@ class ScanCommandTest {
     @Test
     void addRulesKeepsTheBundledPacksAndPolicy() throws Exception {
         Path pack = dir.resolve("company.yaml");
-        Files.writeString(pack, """
-                pack: company
-                rules:
-                  - id: employee-id
-                    type: EMPLOYEE_ID
-                    patterns: ['EMP-\\d{6}']
-                    confidence: high
-                    samples: {positive: ['EMP-123456'], negative: ['EMP-1']}
-                policy:
-                  - id: employee-ids
-                    when: {type: EMPLOYEE_ID, min-count: 5}
-                    severity: medium
-                """);
+        Files.writeString(pack, CompanyPack.employeeIds(5));
         Path file = dir.resolve("staff.txt");
         Files.writeString(file, "EMP-100001 EMP-100002 EMP-100003 EMP-100004 EMP-100005\nTEL 03-1234-5678\n");
         Run run = mamori("scan", "--isolation", "in_process", "--add-rules", pack.toString(), "--format", "jsonl",
