@@ -1,13 +1,13 @@
 package dev.mamori.agent;
 
 import dev.mamori.platform.OwnerOnly;
+import dev.mamori.rules.RuleSetLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -51,7 +51,7 @@ public final class LastGood {
         }
         Path rules = OwnerOnly.directory(next.resolve(RULES));
         int n = 0;
-        for (Path pack : packFiles(config.extraRules())) {
+        for (Path pack : RuleSetLoader.packFiles(config.extraRules())) {
             Path copy = rules.resolve(String.format("%03d-%s", n++, pack.getFileName()));
             Files.copy(pack, copy);
             OwnerOnly.restrict(copy);
@@ -98,22 +98,6 @@ public final class LastGood {
         try (Stream<Path> s = Files.list(rules)) {
             return s.findAny().isPresent() ? List.of(rules) : List.of();
         }
-    }
-
-    /** The pack files a rules.add list names, folders expanded the way the rule loader expands them. */
-    private static List<Path> packFiles(List<Path> extraRules) throws IOException {
-        List<Path> files = new ArrayList<>();
-        for (Path p : extraRules) {
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> s = Files.list(p)) {
-                    s.filter(f -> f.getFileName().toString().endsWith(".yaml") || f.getFileName().toString().endsWith(".yml"))
-                            .sorted().forEach(files::add);
-                }
-            } else {
-                files.add(p);
-            }
-        }
-        return files;
     }
 
     private static void deleteTree(Path p) throws IOException {

@@ -104,6 +104,15 @@ public final class RuleSetLoader {
 
     /** Loads the given pack files and folders (every {@code *.yaml}/{@code *.yml} inside, sorted by name). */
     public RuleSet load(List<Path> paths) throws RuleLoadException, IOException {
+        List<Path> files = packFiles(paths);
+        if (files.isEmpty()) {
+            throw new IOException("no rule packs (*.yaml) in " + paths);
+        }
+        return loadFiles(files);
+    }
+
+    /** The pack files {@code paths} name: files as given, folders expanded to their {@code *.yaml}/{@code *.yml}, sorted. */
+    public static List<Path> packFiles(List<Path> paths) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
@@ -119,9 +128,10 @@ public final class RuleSetLoader {
                 throw new IOException("no such rule file or folder: " + p);
             }
         }
-        if (files.isEmpty()) {
-            throw new IOException("no rule packs (*.yaml) in " + paths);
-        }
+        return files;
+    }
+
+    private RuleSet loadFiles(List<Path> files) throws RuleLoadException, IOException {
         List<ConfigProblem> problems = new ArrayList<>();
         List<ParsedPack> parsed = new ArrayList<>();
         for (Path f : files) {
