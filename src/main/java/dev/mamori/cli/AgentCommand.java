@@ -42,8 +42,6 @@ final class AgentCommand implements Callable<Integer> {
     AgentOptions options;
 
     private final CountDownLatch stopped = new CountDownLatch(1);
-    @SuppressWarnings("unchecked")
-    private final java.util.Optional<String>[] bundleProblem = new java.util.Optional[] {java.util.Optional.empty()};
 
     @Override
     public Integer call() throws Exception {
@@ -53,18 +51,14 @@ final class AgentCommand implements Callable<Integer> {
         AgentStartup startup = new AgentStartup(options, err);
         AgentStartup.Started started;
         try {
-            started = startup.start((c, loaded) -> {
-                Agent a = new Agent(c, loaded.rules(), env);
-                bundleProblem[0] = loaded.bundleProblem();
-                return a;
-            });
+            started = startup.start((c, loaded) -> new Agent(c, loaded.rules(), env));
         } catch (IOException | ConfigException e) {
             err.println("mamori: the agent could not start, not even with the built-in defaults: " + e.getMessage());
             return ExitCodes.FATAL;
         }
         AgentConfig config = started.config();
         Agent[] agent = {started.agent()};
-        bundleProblem[0].ifPresent(p -> agent[0].health(HealthProblem.BUNDLE_REFUSED, "rules-bundle", p));
+        started.bundleProblem().ifPresent(p -> agent[0].health(HealthProblem.BUNDLE_REFUSED, "rules-bundle", p));
         RuleUpdates updates = startBundleUpdates(config, agent);
         Thread hook = new Thread(() -> {
             closeQuietly(agent[0]);

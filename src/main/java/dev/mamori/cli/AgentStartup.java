@@ -35,8 +35,8 @@ final class AgentStartup {
     record Refusal(HealthProblem kind, String subject, String problem) {
     }
 
-    /** The running agent, the config it runs, and whether that is the configured one. */
-    record Started(Agent agent, AgentConfig config, boolean asConfigured) {
+    /** The running agent, the config it runs, whether that is the configured one, and why the installed bundle was left out. */
+    record Started(Agent agent, AgentConfig config, boolean asConfigured, Optional<String> bundleProblem) {
     }
 
     private final AgentOptions options;
@@ -88,7 +88,7 @@ final class AgentStartup {
                 remember(candidate.config);
             }
             err.flush();
-            return new Started(agent, candidate.config, asConfigured);
+            return new Started(agent, candidate.config, asConfigured, rules.bundleProblem());
         }
         throw last;
     }
