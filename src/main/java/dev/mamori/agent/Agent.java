@@ -69,6 +69,9 @@ public final class Agent implements AutoCloseable {
     record Task(Path file, Place place) {
     }
 
+    /** Queued once per scan thread by close(): ends a thread waiting for work without an interrupt. */
+    private static final Task STOP = new Task(Path.of(""), null);
+
     private final AgentConfig config;
     private final Environment env;
     private volatile RuleSet rules;
@@ -429,13 +432,21 @@ public final class Agent implements AutoCloseable {
             return; // queued already: judged under the current packs when its turn comes
         }
         inFlight.incrementAndGet();
+        boolean queued = false;
         try {
-            queue.put(new Task(file, place));
+            Task task = new Task(file, place);
+            // a full queue is waited on in steps, so that a walk sees close() without an interrupt
+            while (running && !(queued = queue.offer(task, 200, TimeUnit.MILLISECONDS))) {
+                // back-pressure: the scan threads are behind
+            }
             status.queued.set(queue.size());
         } catch (InterruptedException e) {
-            queuedPaths.remove(file);
-            inFlight.decrementAndGet();
             Thread.currentThread().interrupt();
+        } finally {
+            if (!queued) {
+                queuedPaths.remove(file);
+                inFlight.decrementAndGet();
+            }
         }
     }
 
@@ -443,8 +454,11 @@ public final class Agent implements AutoCloseable {
         while (running) {
             Task task;
             try {
-                task = queue.take(); // no timed wake-ups at rest: close() interrupts
+                task = queue.take(); // no timed wake-ups at rest: close() queues STOP
             } catch (InterruptedException e) {
+                return;
+            }
+            if (task == STOP) {
                 return;
             }
             queuedPaths.remove(task.file());
@@ -739,6 +753,29 @@ public final class Agent implements AutoCloseable {
         return inFlight.get();
     }
 
+    private void joinThreads(long millis) {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        for (Thread t : threads) {
+            try {
+                t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static void awaitEnd(java.util.concurrent.ExecutorService pool, long millis) {
+        try {
+            if (!pool.awaitTermination(millis, TimeUnit.MILLISECONDS)) {
+                pool.shutdownNow(); // a task stuck outside Lucene (a hung file system): last resort
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public synchronized void close() throws IOException {
         if (!running) {
@@ -746,25 +783,31 @@ public final class Agent implements AutoCloseable {
         }
         running = false;
         LOG.info("agent stopping");
-        timers.shutdownNow();
-        walks.shutdownNow();
+        // No interrupts while threads may be inside Lucene: an interrupted write or refresh closes
+        // the index's files (ClosedByInterruptException) and loses what was not committed.
+        timers.shutdown(); // periodic tasks end; one that is running finishes
+        walks.shutdown(); // a walk sees running == false at its next file or queue step
         if (watcher != null) {
             watcher.close();
         }
         deliveries.forEach(Delivery::stop);
-        for (Thread t : threads) {
-            t.interrupt();
+        for (int i = 0; i < threads.size(); i++) {
+            queue.offer(STOP); // a full queue needs none: the threads see running == false after their file
         }
+        awaitEnd(timers, 5_000);
+        awaitEnd(walks, 5_000);
+        joinThreads(10_000);
+        if (extractor != null) {
+            extractor.close(); // ends a file still being extracted
+        }
+        joinThreads(5_000);
         for (Thread t : threads) {
-            try {
-                t.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (t.isAlive()) {
+                LOG.warn("{} did not stop; interrupting it", t.getName());
+                t.interrupt();
             }
         }
-        if (extractor != null) {
-            extractor.close();
-        }
+        joinThreads(1_000);
         if (state != null) {
             state.close();
         }

@@ -310,6 +310,11 @@ public final class AlertStore implements AutoCloseable {
         }
     }
 
+    /** Ends every {@link #awaitAfter} now (a delivery that is stopping). */
+    public synchronized void wakeWaiters() {
+        notifyAll();
+    }
+
     /** Up to {@code limit} alerts after {@code seq}, in order. */
     public List<Alert> readAfter(long seq, int limit) throws IOException {
         searchers.maybeRefreshBlocking();

@@ -31,6 +31,8 @@ public final class Delivery implements Runnable {
     private final Duration retry;
     private final int spoolMax;
     private volatile boolean running = true;
+    /** What a retry pause waits on, so that {@link #stop} ends it at once. */
+    private final Object pauses = new Object();
     private volatile String lastError;
     private volatile long position;
     private volatile long dropped;
@@ -77,8 +79,16 @@ public final class Delivery implements Runnable {
         return polls.get();
     }
 
+    /**
+     * Ends the loop without interrupting it: an interrupt inside a Lucene read or refresh closes the
+     * store's files (ClosedByInterruptException), so the waits here are woken instead.
+     */
     public void stop() {
         running = false;
+        synchronized (pauses) {
+            pauses.notifyAll();
+        }
+        store.wakeWaiters();
     }
 
     @Override
@@ -193,7 +203,11 @@ public final class Delivery implements Runnable {
 
     private void sleep(Duration d) {
         try {
-            Thread.sleep(d.toMillis());
+            synchronized (pauses) {
+                if (running) {
+                    pauses.wait(Math.max(1, d.toMillis()));
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;

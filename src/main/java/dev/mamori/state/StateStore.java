@@ -229,8 +229,10 @@ public final class StateStore implements AutoCloseable {
     @Override
     public void close() throws IOException {
         searchers.close();
-        writer.commit();
-        writer.close();
+        if (writer.isOpen()) { // a writer Lucene closed on a failed write keeps its last commit: re-judged, not lost
+            writer.commit();
+            writer.close();
+        }
         directory.close();
     }
 }

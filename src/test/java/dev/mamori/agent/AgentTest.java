@@ -1,6 +1,7 @@
 package dev.mamori.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,6 +45,8 @@ class AgentTest {
     Path data;
     HttpServer webhook;
     final List<JsonNode> posted = new CopyOnWriteArrayList<>();
+    /** Extra lines of the scan section for the next agent(). */
+    String scanSettings = "";
 
     @BeforeAll
     static void files() throws Exception {
@@ -82,11 +85,12 @@ class AgentTest {
                   debounce-ms: 200
                 scan:
                   isolation: in_process
+                  %s
                 alerts:
                   webhook: {url: 'http://127.0.0.1:%d/alerts', allow-plain-http: true}
                   retry-seconds: 1
                 %s
-                """.formatted(data, webhook.getAddress().getPort(), extraConfig));
+                """.formatted(data, scanSettings, webhook.getAddress().getPort(), extraConfig));
         AgentConfig c = new AgentConfigLoader(home).load(config);
         Agent agent = new Agent(c, BundledRules.get(), new Agent.Environment(
                 new ExitPoints("linux", home, List.of(media)), Clock.systemUTC(), "laptop-01", "taro", "test"), status);
@@ -206,6 +210,35 @@ class AgentTest {
             assertThat(alertFor(alerts, "b.csv").path("mamori").path("records").asInt()).isEqualTo(25);
             assertThat(agent.status().extracted.get()).isZero();
             assertThat(agent.status().reused.get()).isEqualTo(1);
+        }
+    }
+
+    /**
+     * A stop while files are being judged and alerts delivered: close() interrupts no thread that
+     * may be inside Lucene (that closes the store's files), so it throws nothing, both stores open
+     * again, and the next start alerts on every file the first one did not finish.
+     */
+    @Test
+    void stoppingInTheMiddleOfAScanLosesNoAlertAndLeavesStoresThatOpenAgain() throws Exception {
+        Path docs = Files.createDirectories(home.resolve("Dropbox/lists"));
+        int files = 30;
+        for (int i = 0; i < files; i++) {
+            Files.copy(corpus.root().resolve("顧客リスト_202611.csv"), docs.resolve("list-" + i + ".csv"));
+        }
+        scanSettings = "pause-ms: 40"; // slow enough to stop it half-way
+        Agent first = agent("");
+        await().atMost(Duration.ofSeconds(30)).until(() -> first.status().checked() >= 5);
+        first.close();
+        assertThat(first.status().checked()).isLessThan(files); // stopped mid-scan, not after it
+
+        scanSettings = "";
+        try (Agent second = agent("")) {
+            second.awaitChecked(files - first.status().checked(), Duration.ofSeconds(60));
+            java.util.Set<String> alerted = new java.util.TreeSet<>();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                awaitJsonl(1).forEach(a -> alerted.add(Path.of(a.path("file").path("path").asText()).getFileName().toString()));
+                assertThat(alerted).hasSize(files);
+            });
         }
     }
 

@@ -2,6 +2,7 @@ package dev.mamori.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
@@ -158,5 +159,36 @@ class DeliveryTest {
             Thread.sleep(10);
         }
         assertThat(sent).hasSize(count);
+    }
+
+    /**
+     * The agent stops its deliveries without interrupting them (an interrupt inside a Lucene read
+     * closes the alert store's files), so an hour's pause before the next retry ends on stop().
+     */
+    @Test
+    void stopEndsTheRetryPauseOfASinkThatIsDownWithoutAnInterrupt() throws Exception {
+        try (AlertStore store = new AlertStore(dir.resolve("alerts"))) {
+            Sink down = new Sink() {
+                @Override
+                public String name() {
+                    return "down";
+                }
+
+                @Override
+                public void deliver(List<Alert> batch) throws IOException {
+                    throw new IOException("connection refused");
+                }
+            };
+            Delivery delivery = new Delivery(store, down, dir.resolve("positions"), Duration.ofHours(1), 100);
+            store.append(Alerts.alert(1));
+            Thread thread = new Thread(delivery);
+            thread.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> delivery.lastError() != null);
+
+            delivery.stop();
+            thread.join(5_000);
+            assertThat(thread.isAlive()).as("delivery thread still pausing after stop()").isFalse();
+            assertThat(store.readAfter(0, 10)).hasSize(1); // the store is intact and the alert kept
+        }
     }
 }
