@@ -6,7 +6,6 @@ import dev.mamori.alert.AlertStore;
 import dev.mamori.alert.Delivery;
 import dev.mamori.alert.JsonlSink;
 import dev.mamori.alert.Sink;
-import dev.mamori.alert.SyslogSink;
 import dev.mamori.alert.WebhookSink;
 import dev.mamori.extract.ExtractedDocument;
 import dev.mamori.extract.ExtractionLimits;
@@ -325,7 +324,7 @@ public final class Agent implements AutoCloseable {
         // the sinks that leave the machine
         List<Sink> remote = new ArrayList<>();
         if (a.syslogHost() != null) {
-            remote.add(new SyslogSink(a.syslogHost(), a.syslogPort(), a.syslogTcp(), env.host()));
+            remote.add(a.syslogSink(env.host()));
         }
         if (a.webhookUrl() != null) {
             remote.add(new WebhookSink(a.webhookUrl(), a.webhookTimeout(), a.webhookHeaders()));

@@ -54,9 +54,15 @@ public record AgentConfig(Path source, Path dataDir, Watch watch, Scan scan, Lis
      * Where alerts go. A null path/host/url/kafka means that sink is off. The webhook's headers hold
      * secrets; their {@code toString} does not show them.
      */
-    public record Alerts(Path jsonl, String syslogHost, int syslogPort, boolean syslogTcp, String webhookUrl,
-                         Duration webhookTimeout, List<WebhookHeader> webhookHeaders, boolean maskFileNames, int spoolMax,
-                         Duration retry, dev.mamori.fleet.KafkaOptions kafka) {
+    public record Alerts(Path jsonl, String syslogHost, int syslogPort, boolean syslogTcp, int syslogEnterpriseNumber,
+                         String webhookUrl, Duration webhookTimeout, List<WebhookHeader> webhookHeaders, boolean maskFileNames,
+                         int spoolMax, Duration retry, dev.mamori.fleet.KafkaOptions kafka) {
+
+        /** The configured syslog receiver, reached as {@code hostname}; null when syslog is off. */
+        public dev.mamori.alert.SyslogSink syslogSink(String hostname) {
+            return syslogHost == null ? null
+                    : new dev.mamori.alert.SyslogSink(syslogHost, syslogPort, syslogTcp, hostname, syslogEnterpriseNumber);
+        }
     }
 
     /** Builds the typed config from validated values (one per declared key). */
@@ -80,7 +86,7 @@ public record AgentConfig(Path source, Path dataDir, Watch watch, Scan scan, Lis
         String url = (String) v.get("alerts.webhook.url");
         Alerts alerts = new Alerts(jsonl.isBlank() ? null : path(jsonl, home, dataDir), host.isBlank() ? null : host,
                 (Integer) v.get("alerts.syslog.port"), "tcp".equals(v.get("alerts.syslog.protocol")),
-                url.isBlank() ? null : url, Duration.ofMillis((Integer) v.get("alerts.webhook.timeout-ms")),
+                (Integer) v.get("alerts.syslog.enterprise-number"), url.isBlank() ? null : url, Duration.ofMillis((Integer) v.get("alerts.webhook.timeout-ms")),
                 List.copyOf(((Map<?, ?>) v.get("alerts.webhook.headers")).values().stream()
                         .map(WebhookHeader.class::cast).toList()),
                 (Boolean) v.get("alerts.mask-file-names"), (Integer) v.get("alerts.spool-max"),

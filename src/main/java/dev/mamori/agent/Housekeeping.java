@@ -84,7 +84,7 @@ final class Housekeeping implements Runnable {
             headLoggedAt = now;
             var a = config.alerts();
             if (a.syslogHost() != null) {
-                try (SyslogSink syslog = new SyslogSink(a.syslogHost(), a.syslogPort(), a.syslogTcp(), env.host())) {
+                try (SyslogSink syslog = a.syslogSink(env.host())) {
                     syslog.sendChainHead(head, env.clock().instant());
                 } catch (IOException e) {
                     LOG.warn("cannot send the alert chain head to syslog: {}", e.getMessage());

@@ -95,6 +95,9 @@ public final class Settings {
             string("alerts.syslog.host", "", "syslog receiver (empty: off)"),
             integer("alerts.syslog.port", 514, 1, 65_535, "syslog port"),
             choice("alerts.syslog.protocol", "udp", List.of("udp", "tcp"), "syslog transport (RFC 5424 messages)"),
+            integer("alerts.syslog.enterprise-number", 0, 0, Integer.MAX_VALUE,
+                    "your organisation's IANA private enterprise number: adds [mamori@<number> id= severity= ...] "
+                            + "to each message (0: only the registered origin and meta SD-IDs)"),
             string("alerts.webhook.url", "", "https:// endpoint that receives each alert as a JSON POST (empty: off)"),
             integer("alerts.webhook.timeout-ms", 5_000, 100, 600_000, "webhook request timeout"),
             bool("alerts.webhook.allow-plain-http", false,

@@ -14,23 +14,37 @@ import java.util.List;
  * Syslog (RFC 5424) over UDP or TCP. TCP frames messages by octet counting (RFC 6587) and keeps
  * one connection; a failed write drops the connection so the batch is retried on a new one. UDP
  * cannot acknowledge: a datagram handed to the network counts as delivered.
+ *
+ * <p>Structured data uses the IANA-registered SD-IDs {@code origin} and {@code meta} (RFC 5424
+ * §7). A private SD-ID needs the organisation's own IANA enterprise number ({@code name@PEN}); the
+ * agent sends {@code [mamori@PEN id= severity= exit= records= appi=]} only when one is configured,
+ * never a borrowed number. The MSG is the ECS JSON, UTF-8 and so marked with a BOM.
  */
 public final class SyslogSink implements Sink {
 
     /** local0: the facility for site-specific applications. */
     private static final int FACILITY = 16;
 
+    /** RFC 5424 TIME-SECFRAC has at most six digits; always UTC. */
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
+            .withZone(java.time.ZoneOffset.UTC);
+    /** Marks the MSG as UTF-8 (RFC 5424 §6.4). */
+    static final String BOM = "\uFEFF";
+
     private final String host;
     private final int port;
     private final boolean tcp;
     private final String hostname;
+    /** The site's IANA private enterprise number for the {@code mamori@} SD-ID; 0 when it has none. */
+    private final int enterpriseNumber;
     private Socket socket;
 
-    public SyslogSink(String host, int port, boolean tcp, String hostname) {
+    public SyslogSink(String host, int port, boolean tcp, String hostname, int enterpriseNumber) {
         this.host = host;
         this.port = port;
         this.tcp = tcp;
         this.hostname = hostname;
+        this.enterpriseNumber = enterpriseNumber;
     }
 
     @Override
@@ -52,8 +66,8 @@ public final class SyslogSink implements Sink {
      * path and samples shortened (marked {@code truncated="true"}), and as a last resort cut at the
      * limit (the header and structured data, with the alert id, always survive).
      */
-    static byte[] udpMessage(Alert a, String hostname) {
-        byte[] whole = message(a, hostname).getBytes(StandardCharsets.UTF_8);
+    static byte[] udpMessage(Alert a, String hostname, int enterpriseNumber) {
+        byte[] whole = message(a, hostname, enterpriseNumber, false).getBytes(StandardCharsets.UTF_8);
         if (whole.length <= MAX_UDP_BYTES) {
             return whole;
         }
@@ -62,8 +76,7 @@ public final class SyslogSink implements Sink {
                 a.samples().stream().limit(4).map(SyslogSink::shorten).toList(), a.rules(), a.appiReportable(), a.action(),
                 a.quarantineId(), a.agentVersion(), a.packs(), a.members().stream().limit(4).map(SyslogSink::shorten).toList(),
                 a.memberCount());
-        byte[] shortened = message(shortAlert, hostname).replaceFirst("\\]", " truncated=\"true\"]")
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] shortened = message(shortAlert, hostname, enterpriseNumber, true).getBytes(StandardCharsets.UTF_8);
         if (shortened.length <= MAX_UDP_BYTES) {
             return shortened;
         }
@@ -82,21 +95,70 @@ public final class SyslogSink implements Sink {
         return s.substring(0, cut) + "…(" + s.length() + " chars)";
     }
 
-    /** The RFC 5424 message for one alert: header, structured data with the key fields, ECS JSON as MSG. */
-    static String message(Alert a, String hostname) {
+    /**
+     * The RFC 5424 message for one alert: header; structured data (origin, the alert's sequence
+     * number as meta sequenceId, and with an enterprise number the key fields, {@code truncated}
+     * when shortened); the ECS JSON as MSG.
+     */
+    static String message(Alert a, String hostname, int enterpriseNumber, boolean truncated) {
         int pri = FACILITY * 8 + switch (a.severity()) {
             case "high" -> 2; // critical
             case "medium" -> 4; // warning
             default -> 5; // notice
         };
-        String sd = "[mamori@32473 id=\"" + a.id() + "\" severity=\"" + a.severity() + "\" exit=\"" + a.exitPoint()
-                + "\" records=\"" + a.records() + "\" appi=\"" + a.appiReportable() + "\"]";
-        return "<" + pri + ">1 " + DateTimeFormatter.ISO_INSTANT.format(a.time()) + " " + nil(hostname) + " mamori "
-                + ProcessHandle.current().pid() + " ALERT " + sd + " " + AlertJson.line(a);
+        StringBuilder sd = new StringBuilder();
+        element(sd, "origin", "software", "mamori", "swVersion", a.agentVersion());
+        if (a.seq() > 0 && a.seq() <= Integer.MAX_VALUE) {
+            element(sd, "meta", "sequenceId", Long.toString(a.seq()));
+        }
+        if (enterpriseNumber > 0) {
+            List<String> params = new java.util.ArrayList<>(List.of("id", a.id(), "severity", a.severity(), "exit",
+                    a.exitPoint(), "records", Integer.toString(a.records()), "appi", Boolean.toString(a.appiReportable())));
+            if (truncated) {
+                params.addAll(List.of("truncated", "true"));
+            }
+            element(sd, "mamori@" + enterpriseNumber, params.toArray(String[]::new));
+        }
+        return header(pri, a.time(), "ALERT", hostname) + sd + " " + BOM + AlertJson.line(a);
     }
 
-    private static String nil(String s) {
-        return s == null || s.isBlank() ? "-" : s.replace(' ', '_');
+    private static String header(int pri, java.time.Instant at, String msgId, String hostname) {
+        return "<" + pri + ">1 " + TIMESTAMP.format(at) + " " + headerField(hostname) + " mamori "
+                + ProcessHandle.current().pid() + " " + msgId + " ";
+    }
+
+    /** One SD-ELEMENT; a null value leaves its parameter out. */
+    private static void element(StringBuilder sd, String id, String... nameValues) {
+        sd.append('[').append(id);
+        for (int i = 0; i < nameValues.length; i += 2) {
+            if (nameValues[i + 1] != null) {
+                sd.append(' ').append(nameValues[i]).append("=\"").append(paramValue(nameValues[i + 1])).append('"');
+            }
+        }
+        sd.append(']');
+    }
+
+    /** A PARAM-VALUE: '"', '\\' and ']' escaped with a backslash (RFC 5424 §6.3.3). */
+    static String paramValue(String v) {
+        StringBuilder out = new StringBuilder(v.length());
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '"' || c == '\\' || c == ']') {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /** A header field: printable US-ASCII only (RFC 5424 §6), anything else '_', empty '-'. */
+    static String headerField(String s) {
+        if (s == null || s.isBlank()) {
+            return "-";
+        }
+        StringBuilder out = new StringBuilder();
+        s.codePoints().limit(255).forEach(c -> out.append(c > 32 && c < 127 ? (char) c : '_'));
+        return out.toString();
     }
 
     /**
@@ -104,10 +166,12 @@ public final class SyslogSink implements Sink {
      * holds the copy an auditor checks with {@code mamori verify --head}.
      */
     public synchronized void sendChainHead(String head, java.time.Instant at) throws IOException {
-        String msg = "<" + (FACILITY * 8 + 6) + ">1 " + DateTimeFormatter.ISO_INSTANT.format(at) + " " + nil(hostname)
-                + " mamori " + ProcessHandle.current().pid() + " CHAIN [mamori@32473 head=\"" + head + "\"] alert chain head "
-                + head;
-        send(List.of(msg));
+        StringBuilder sd = new StringBuilder();
+        element(sd, "origin", "software", "mamori");
+        if (enterpriseNumber > 0) {
+            element(sd, "mamori@" + enterpriseNumber, "head", head);
+        }
+        send(List.of(header(FACILITY * 8 + 6, at, "CHAIN", hostname) + sd + " " + BOM + "alert chain head " + head));
     }
 
     @Override
@@ -115,13 +179,13 @@ public final class SyslogSink implements Sink {
         if (tcp) {
             List<String> messages = new java.util.ArrayList<>();
             for (Alert a : batch) {
-                messages.add(message(a, hostname));
+                messages.add(message(a, hostname, enterpriseNumber, false));
             }
             send(messages);
         } else {
             try (DatagramSocket udp = new DatagramSocket()) {
                 for (Alert a : batch) {
-                    byte[] msg = udpMessage(a, hostname);
+                    byte[] msg = udpMessage(a, hostname, enterpriseNumber);
                     udp.send(new DatagramPacket(msg, msg.length, new InetSocketAddress(host, port)));
                 }
             }

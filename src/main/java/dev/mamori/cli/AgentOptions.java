@@ -94,7 +94,8 @@ final class AgentOptions {
         var a = c.alerts();
         // the alerts file follows the data folder when it lay inside it
         Path jsonl = a.jsonl() != null && a.jsonl().startsWith(c.dataDir()) ? data.resolve(c.dataDir().relativize(a.jsonl())) : a.jsonl();
-        AgentConfig.Alerts alerts = new AgentConfig.Alerts(jsonl, a.syslogHost(), a.syslogPort(), a.syslogTcp(), a.webhookUrl(),
+        AgentConfig.Alerts alerts = new AgentConfig.Alerts(jsonl, a.syslogHost(), a.syslogPort(), a.syslogTcp(),
+                a.syslogEnterpriseNumber(), a.webhookUrl(),
                 a.webhookTimeout(), a.webhookHeaders(), a.maskFileNames(), a.spoolMax(), a.retry(), a.kafka());
         return new AgentConfig(c.source(), data, c.watch(), c.scan(), c.extraRules(), c.actions(), alerts,
                 b == null ? null : new AgentConfig.Bundle(b.url(), b.publicKey(), b.ca(), b.every(), data.resolve("rules-bundle")));

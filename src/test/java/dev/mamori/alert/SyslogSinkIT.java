@@ -1,6 +1,7 @@
 package dev.mamori.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.ServerSocket;
@@ -26,6 +27,8 @@ class SyslogSinkIT {
     int udpPort;
     int tcpPort;
     Path received;
+    /** What rsyslog's RFC 5424 parser made of each message: a malformed header or SD would not parse. */
+    Path parsed;
 
     static Path rsyslogd() {
         for (String p : List.of("/usr/sbin/rsyslogd", "/sbin/rsyslogd")) {
@@ -52,6 +55,7 @@ class SyslogSinkIT {
         udpPort = freePort();
         tcpPort = freePort();
         received = dir.resolve("received.log");
+        parsed = dir.resolve("parsed.log");
         Path conf = dir.resolve("rsyslog.conf");
         Files.writeString(conf, """
                 global(workDirectory="%s")
@@ -60,19 +64,19 @@ class SyslogSinkIT {
                 input(type="imudp" address="127.0.0.1" port="%d")
                 input(type="imtcp" address="127.0.0.1" port="%d")
                 template(name="raw" type="string" string="%%rawmsg%%\\n")
+                template(name="parsed" type="string"
+                         string="%%timereported:::date-rfc3339%%|%%hostname%%|%%app-name%%|%%msgid%%|%%structured-data%%\\n")
                 *.* action(type="omfile" file="%s" template="raw")
-                """.formatted(dir, udpPort, tcpPort, received));
+                *.* action(type="omfile" file="%s" template="parsed")
+                """.formatted(dir, udpPort, tcpPort, received, parsed));
         rsyslog = new ProcessBuilder(exe.toString(), "-n", "-f", conf.toString(), "-i", dir.resolve("pid").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("rsyslogd.out").toFile()).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) { // wait until the TCP input listens
-            try (java.net.Socket s = new java.net.Socket("127.0.0.1", tcpPort)) {
-                return;
-            } catch (java.io.IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError("rsyslogd did not start: " + Files.readString(dir.resolve("rsyslogd.out")));
+        await("rsyslogd's TCP input").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .ignoreExceptionsInstanceOf(java.io.IOException.class)
+                .until(() -> {
+                    new java.net.Socket("127.0.0.1", tcpPort).close();
+                    return true;
+                });
     }
 
     @AfterEach
@@ -84,17 +88,13 @@ class SyslogSinkIT {
     }
 
     private List<String> awaitLines(int count) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(received)) {
-                List<String> lines = Files.readAllLines(received, StandardCharsets.UTF_8);
-                if (lines.size() >= count) {
-                    return lines;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("rsyslog received fewer than " + count + " messages");
+        return awaitLines(received, count);
+    }
+
+    private static List<String> awaitLines(Path file, int count) {
+        return await("rsyslog receiving " + count + " messages").atMost(Duration.ofSeconds(20))
+                .until(() -> Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.<String>of(),
+                        lines -> lines.size() >= count);
     }
 
     @Test
@@ -105,7 +105,7 @@ class SyslogSinkIT {
                 data-dir: %s
                 watch: {outboxes: ['%s'], removable-media: false, cloud-sync: false, debounce-ms: 100}
                 scan: {isolation: in_process}
-                alerts: {syslog: {host: 127.0.0.1, port: %d, protocol: tcp}}
+                alerts: {syslog: {host: 127.0.0.1, port: %d, protocol: tcp, enterprise-number: 64999}}
                 """.formatted(dir.resolve("data"), watched, tcpPort));
         var c = new dev.mamori.agent.AgentConfigLoader(dir).load(config);
         try (var agent = new dev.mamori.agent.Agent(c, dev.mamori.testing.BundledRules.get(),
@@ -117,22 +117,29 @@ class SyslogSinkIT {
             assertThat(lines).anySatisfy(l -> assertThat(l).contains(" laptop-02 mamori ", "exit=\"outbox\"",
                     "送付先.csv", "090-****-5678").doesNotContain("090-1234-5678"));
             // the chain head follows, so the SIEM keeps the copy 'mamori verify --head' checks
-            assertThat(lines).anySatisfy(l -> assertThat(l).contains(" CHAIN [mamori@32473 head=\"1:"));
+            assertThat(lines).anySatisfy(l -> assertThat(l).contains(" CHAIN [origin software=\"mamori\"][mamori@64999 head=\"1:"));
         }
     }
 
     @Test
-    void rfc5424MessagesArriveOverUdpAndTcp() throws Exception {
-        new SyslogSink("127.0.0.1", udpPort, false, "laptop-01").deliver(List.of(Alerts.alert(1).withSeq(1)));
-        try (SyslogSink tcp = new SyslogSink("127.0.0.1", tcpPort, true, "laptop-01")) {
+    void rfc5424MessagesArriveOverUdpAndTcpAndRsyslogParsesTheirHeaderAndStructuredData() throws Exception {
+        new SyslogSink("127.0.0.1", udpPort, false, "laptop-01", 0).deliver(List.of(Alerts.alert(1).withSeq(1)));
+        try (SyslogSink tcp = new SyslogSink("127.0.0.1", tcpPort, true, "laptop-01", 64_999)) {
             tcp.deliver(List.of(Alerts.alert(2).withSeq(2), Alerts.alert(3).withSeq(3)));
         }
         List<String> lines = awaitLines(3);
-        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("<132>1 2026-11-26T03:00:01Z laptop-01 mamori ")
-                .contains("[mamori@32473 id=\"alert-1\" severity=\"medium\" exit=\"usb\"")
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("<132>1 2026-11-26T03:00:01.000000Z laptop-01 mamori ")
+                .contains(" ALERT [origin software=\"mamori\" swVersion=\"test\"][meta sequenceId=\"1\"] " + SyslogSink.BOM + "{")
                 .contains("\"file\":{\"path\":\"/media/taro/USB/顧客リスト1.csv\""));
-        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("<130>1 ").contains("id=\"alert-2\""));
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("<130>1 ")
+                .contains("[mamori@64999 id=\"alert-2\" severity=\"high\""));
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("id=\"alert-3\""));
         assertThat(String.join("\n", lines)).doesNotContain("090-1234-5678");
+
+        List<String> fields = awaitLines(parsed, 3);
+        assertThat(fields).anySatisfy(l -> assertThat(l).isEqualTo(
+                "2026-11-26T03:00:01.000000Z|laptop-01|mamori|ALERT|[origin software=\"mamori\" swVersion=\"test\"][meta sequenceId=\"1\"]"));
+        assertThat(fields).anySatisfy(l -> assertThat(l).contains("|laptop-01|mamori|ALERT|[origin ")
+                .contains("[meta sequenceId=\"2\"][mamori@64999 id=\"alert-2\""));
     }
 }
