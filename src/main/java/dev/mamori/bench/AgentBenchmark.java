@@ -145,7 +145,7 @@ public final class AgentBenchmark {
     }
 
     private static Path write(Path file, CorpusGenerator gen, int bytes) throws IOException {
-        Files.writeString(file, "氏名,電話番号,生年月日,住所,メールアドレス\n" + gen.text(bytes / 3), StandardCharsets.UTF_8);
+        Files.writeString(file, "氏名,電話番号,生年月日,住所,メールアドレス\n" + gen.textOfBytes(bytes), StandardCharsets.UTF_8);
         return file;
     }
 

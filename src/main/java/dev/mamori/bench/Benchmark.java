@@ -84,7 +84,7 @@ public final class Benchmark {
     }
 
     private void detection(int textMb, int rounds) throws Exception {
-        String text = new CorpusGenerator(7).text(textMb * 1_000_000 / 3); // ~3 bytes per char in UTF-8
+        String text = new CorpusGenerator(7).textOfBytes(textMb * 1_000_000L);
         double mb = text.getBytes(StandardCharsets.UTF_8).length / 1e6;
         DetectionEngine engine = rules.engine();
         List<String> chunks = new ArrayList<>();

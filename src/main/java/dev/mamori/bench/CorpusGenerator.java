@@ -80,17 +80,32 @@ public final class CorpusGenerator {
     public String text(int chars) {
         StringBuilder b = new StringBuilder(chars + 1000);
         while (b.length() < chars) {
-            switch (random.nextInt(4)) {
-                case 0 -> b.append(prose(1 + random.nextInt(3))).append('\n');
-                case 1 -> b.append(row()).append('\n');
-                case 2 -> b.append(signature()).append('\n');
-                default -> b.append("注文番号 ").append(100_000_000 + random.nextInt(900_000_000))
-                        .append(" 商品コード 49").append(10_000_000_000L + random.nextInt(1_000_000_000)).append(" 数量 ")
-                        .append(1 + random.nextInt(9)).append(" 2026/").append(1 + random.nextInt(12)).append("/")
-                        .append(1 + random.nextInt(28)).append(" v1.").append(random.nextInt(20)).append('\n');
-            }
+            b.append(line()).append('\n');
         }
         return b.toString();
+    }
+
+    /** Text of at least {@code utf8Bytes} bytes in UTF-8: what a benchmark announces as its MB of text. */
+    public String textOfBytes(long utf8Bytes) {
+        StringBuilder b = new StringBuilder();
+        long bytes = 0;
+        while (bytes < utf8Bytes) {
+            String line = line() + '\n';
+            b.append(line);
+            bytes += line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        }
+        return b.toString();
+    }
+
+    private String line() {
+        return switch (random.nextInt(4)) {
+            case 0 -> prose(1 + random.nextInt(3));
+            case 1 -> row();
+            case 2 -> signature();
+            default -> "注文番号 " + (100_000_000 + random.nextInt(900_000_000)) + " 商品コード 49"
+                    + (10_000_000_000L + random.nextInt(1_000_000_000)) + " 数量 " + (1 + random.nextInt(9)) + " 2026/"
+                    + (1 + random.nextInt(12)) + "/" + (1 + random.nextInt(28)) + " v1." + random.nextInt(20);
+        };
     }
 
     private String prose(int sentences) {
