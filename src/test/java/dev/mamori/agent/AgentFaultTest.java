@@ -1,6 +1,7 @@
 package dev.mamori.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.mamori.alert.Alert;
 import dev.mamori.alert.AlertStore;
@@ -248,10 +249,8 @@ class AgentFaultTest {
         }
         try (Agent agent = agent(BundledRules.get(), "{isolation: in_process, workers: 1, queue-size: 1, pause-ms: 300}")) {
             Path status = data.resolve(AgentStatus.FILE);
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (!Files.exists(status) && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            await("the first status.json").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> Files.exists(status));
             // the walk needs about files × pause to get through the one-place queue; housekeeping runs every second
             var written = new com.fasterxml.jackson.databind.ObjectMapper().readTree(status.toFile());
             assertThat(written.path("scanned").asInt()).as("files scanned when status.json was first written")
@@ -332,10 +331,7 @@ class AgentFaultTest {
         try (Agent agent = agent(BundledRules.get())) {
             agent.awaitChecked(1, Duration.ofSeconds(60));
             Path jsonl = data.resolve("alerts.jsonl");
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while ((!Files.exists(jsonl) || Files.readAllLines(jsonl).size() < 2) && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            dev.mamori.testing.JsonlAlerts.awaitCount(jsonl, 2, Duration.ofSeconds(20));
             assertThat(Files.readAllLines(jsonl)).hasSize(2)
                     .anySatisfy(l -> assertThat(l).contains("agent-health", "position of sink jsonl damaged"))
                     .anySatisfy(l -> assertThat(l).contains("personal-data-detected", "list.csv"));

@@ -37,16 +37,9 @@ class AgentProcessIT {
         return Files.exists(file) ? new ObjectMapper().readTree(file.toFile()) : new ObjectMapper().createObjectNode();
     }
 
-    private JsonNode await(Path data, java.util.function.Predicate<JsonNode> condition, String what) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode s = status(data);
-            if (condition.test(s)) {
-                return s;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("timed out waiting for " + what + "; status " + status(data));
+    private JsonNode await(Path data, java.util.function.Predicate<JsonNode> condition, String what) {
+        return org.awaitility.Awaitility.await(what + " in status.json").atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(50)).until(() -> status(data), condition::test);
     }
 
     @Test
@@ -83,18 +76,7 @@ class AgentProcessIT {
 
             // every file has at least one alert in the JSON Lines sink (at-least-once: some may have two)
             Path jsonl = data.resolve("alerts.jsonl");
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            Set<String> alerted = new HashSet<>();
-            while (System.nanoTime() < deadline && alerted.size() < FILES) {
-                alerted.clear();
-                if (Files.exists(jsonl)) {
-                    for (String line : Files.readAllLines(jsonl, StandardCharsets.UTF_8)) {
-                        alerted.add(Path.of(new ObjectMapper().readTree(line).path("file").path("path").asText())
-                                .getFileName().toString());
-                    }
-                }
-                Thread.sleep(100);
-            }
+            Set<String> alerted = dev.mamori.testing.JsonlAlerts.awaitAlertedFiles(jsonl, FILES, Duration.ofSeconds(60));
             assertThat(alerted).hasSize(FILES);
 
             // mamori status talks to the running agent

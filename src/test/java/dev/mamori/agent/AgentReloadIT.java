@@ -8,6 +8,7 @@ import dev.mamori.testing.CompanyPack;
 import dev.mamori.testing.MamoriProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import dev.mamori.testing.JsonlAlerts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,27 +26,8 @@ class AgentReloadIT {
     @TempDir
     Path root;
 
-    private List<JsonNode> alerts(Path jsonl) throws Exception {
-        List<JsonNode> out = new ArrayList<>();
-        if (Files.exists(jsonl)) {
-            for (String line : Files.readAllLines(jsonl, StandardCharsets.UTF_8)) {
-                out.add(new ObjectMapper().readTree(line));
-            }
-        }
-        return out;
-    }
-
-    private JsonNode await(Path jsonl, Predicate<JsonNode> what, String description) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            for (JsonNode a : alerts(jsonl)) {
-                if (what.test(a)) {
-                    return a;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no alert: " + description + " in " + alerts(jsonl));
+    private static JsonNode await(Path jsonl, Predicate<JsonNode> what, String description) {
+        return JsonlAlerts.awaitOne(jsonl, what, description, Duration.ofSeconds(60));
     }
 
     @Test
@@ -63,10 +45,8 @@ class AgentReloadIT {
         Process agent = MamoriProcess.start(root.resolve("agent.log"), "agent", "--config", config.toString());
         Path jsonl = data.resolve("alerts.jsonl");
         try {
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (!Files.exists(data.resolve("status.json")) && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
+            org.awaitility.Awaitility.await("the agent's first status.json").atMost(Duration.ofSeconds(60))
+                    .until(() -> Files.exists(data.resolve("status.json")));
             Files.writeString(packs.resolve("company.yaml"), "pack: company\nrules:\n  - id: emp\n    type: EMPLOYEE_ID\n"
                     + "    patterns: ['EMP-(']\n");
             JsonNode health = await(jsonl, a -> a.path("mamori").path("action").asText().equals("health"),

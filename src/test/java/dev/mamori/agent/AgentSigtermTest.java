@@ -1,6 +1,7 @@
 package dev.mamori.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mamori.testing.MamoriProcess;
@@ -32,11 +33,11 @@ class AgentSigtermTest {
         Process agent = MamoriProcess.start(root.resolve("agent.log"), "agent", "--config", config.toString());
         try {
             Path status = data.resolve("status.json");
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (!(Files.exists(status) && Files.readString(status).contains("\"running\"")) && System.nanoTime() < deadline) {
-                assertThat(agent.isAlive()).as("agent alive; log: %s", log()).isTrue();
-                Thread.sleep(50);
-            }
+            await("the agent reporting itself running").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> {
+                        assertThat(agent.isAlive()).as("agent alive; log: %s", log()).isTrue();
+                        return Files.exists(status) && Files.readString(status).contains("\"running\"");
+                    });
             agent.destroy(); // SIGTERM
             assertThat(agent.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(agent.exitValue()).as("exit status; log: %s", log()).isZero();

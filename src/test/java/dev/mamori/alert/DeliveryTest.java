@@ -153,11 +153,9 @@ class DeliveryTest {
         }
     }
 
-    private static void awaitSent(List<Alert> sent, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (sent.size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+    private static void awaitSent(List<Alert> sent, int count) {
+        await(count + " alerts sent").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
+                .until(() -> sent.size() >= count);
         assertThat(sent).hasSize(count);
     }
 

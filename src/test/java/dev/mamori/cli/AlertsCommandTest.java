@@ -1,6 +1,7 @@
 package dev.mamori.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.mamori.agent.Agent;
 import dev.mamori.testing.TestAgents;
@@ -78,13 +79,9 @@ class AlertsCommandTest {
             ScanCommandTest.Run escalate = ScanCommandTest.mamori("alerts", "escalate", "--data-dir", dir, id,
                     "--note", "送付先を確認する");
             assertThat(escalate.out()).contains("handed to the running agent");
-            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            String state = "";
-            while (!state.contains("escalate") && System.nanoTime() < until) {
-                Thread.sleep(200);
-                state = ScanCommandTest.mamori("alerts", "search", "--data-dir", dir, "exit:outbox").out();
-            }
-            assertThat(state).contains("escalate");
+            await("the agent recording the escalation").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> ScanCommandTest.mamori("alerts", "search", "--data-dir", dir, "exit:outbox").out(),
+                            state -> state.contains("escalate"));
         }
         String dir = data.toString();
         String id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ScanCommandTest.mamori("alerts", "search",

@@ -1,6 +1,7 @@
 package dev.mamori.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mamori.testing.Documents;
@@ -142,11 +143,11 @@ class ScanUsageTest {
         Path log = dir.resolve("err.log");
         Process scan = MamoriProcess.builder("scan", "--isolation", "in_process", "--threads", "1", "-f", "jsonl",
                 "-o", out.toString(), many.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline && (!Files.exists(out) || Files.size(out) < 20_000)) {
-            assertThat(scan.isAlive()).as("the scan ended before it could be interrupted").isTrue();
-            Thread.onSpinWait();
-        }
+        await("the scan's first 20 kB of output").atMost(java.time.Duration.ofSeconds(60))
+                .pollInterval(java.time.Duration.ofMillis(5)).until(() -> {
+                    assertThat(scan.isAlive()).as("the scan ended before it could be interrupted").isTrue();
+                    return Files.exists(out) && Files.size(out) >= 20_000;
+                });
         scan.destroy(); // SIGTERM, as Ctrl-C or a service stop: shutdown hooks run
         assertThat(scan.waitFor(30, TimeUnit.SECONDS)).isTrue();
         String written = Files.readString(out, StandardCharsets.UTF_8);
