@@ -67,6 +67,21 @@ public record Alert(long seq, String id, Instant time, String host, String user,
                 appiReportable, action, quarantineId, agentVersion, List.of());
     }
 
+    /** Separates an archive from a member inside it in a document's path ({@code x.zip!/名簿.csv}). */
+    public static final String MEMBER_SEPARATOR = "!/";
+
+    /** The file on disk the alert is about: the archive when the path names a member inside one. */
+    public String containerPath() {
+        int at = path.indexOf(MEMBER_SEPARATOR);
+        return at < 0 ? path : path.substring(0, at);
+    }
+
+    /** The member's path inside the archive, or null when the alert is about a whole file. */
+    public String memberPath() {
+        int at = path.indexOf(MEMBER_SEPARATOR);
+        return at < 0 ? null : path.substring(at + MEMBER_SEPARATOR.length());
+    }
+
     /** An alert about the agent itself (a refused pack, a sink in trouble), not about personal data. */
     public boolean isHealth() {
         return "health".equals(action) || "agent".equals(exitPoint);

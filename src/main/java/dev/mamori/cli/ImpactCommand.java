@@ -144,7 +144,7 @@ final class ImpactCommand implements Callable<Integer> {
             if (a.isHealth()) {
                 continue;
             }
-            Path file = Path.of(a.path().split("!/", 2)[0]);
+            Path file = Path.of(a.containerPath());
             if (Files.isRegularFile(file)) {
                 found.add(file);
             } else {

@@ -219,7 +219,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         // each file once, as its newest alert judged it; all of them counted together for distinct persons
         Map<String, Alert> newestPerFile = new java.util.LinkedHashMap<>();
-        alerts.forEach(a -> newestPerFile.putIfAbsent(a.path().split("!/", 2)[0], a));
+        alerts.forEach(a -> newestPerFile.putIfAbsent(a.containerPath(), a));
         List<Path> files = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         newestPerFile.forEach((file, a) -> readableCopy(a, config.dataDir()).ifPresentOrElse(files::add,
@@ -244,7 +244,7 @@ final class ReportCommand implements Callable<Integer> {
      */
     static Optional<Path> readableCopy(Alert a, Path dataDir) {
         Path file = a.quarantineId() != null ? dataDir.resolve("quarantine").resolve(a.quarantineId()).resolve("file")
-                : Path.of(a.path().split("!/", 2)[0]);
+                : Path.of(a.containerPath());
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }

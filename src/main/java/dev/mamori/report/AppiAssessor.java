@@ -35,7 +35,7 @@ public final class AppiAssessor {
         Map<String, List<Alert>> byFile = new LinkedHashMap<>();
         for (Alert a : alerts) {
             if (candidate(a)) {
-                byFile.computeIfAbsent(a.path().split("!/", 2)[0], k -> new ArrayList<>()).add(a);
+                byFile.computeIfAbsent(a.containerPath(), k -> new ArrayList<>()).add(a);
             }
         }
         List<AppiCase> out = new ArrayList<>();

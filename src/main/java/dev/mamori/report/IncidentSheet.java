@@ -74,7 +74,7 @@ public record IncidentSheet(String query, ZoneId zone, List<Alert> alerts, Impac
         });
         row(b, ja ? "どこへ（経路）" : "where (exit points)", String.join(", ", where));
         row(b, ja ? "端末 / ユーザー" : "host / user", String.join(", ", who));
-        row(b, ja ? "ファイル数" : "files", alerts.stream().map(a -> a.path().split("!/", 2)[0]).distinct().count() + "");
+        row(b, ja ? "ファイル数" : "files", alerts.stream().map(a -> a.containerPath()).distinct().count() + "");
         Map<String, Integer> types = new TreeMap<>();
         alerts.forEach(a -> a.counts().forEach((t, n) -> types.merge(t, n, Integer::sum)));
         row(b, ja ? "個人データの種類と件数" : "personal data (types, counts)", ReportData.typeList(types, m));

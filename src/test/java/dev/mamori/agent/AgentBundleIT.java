@@ -86,7 +86,7 @@ class AgentBundleIT {
                 Files.writeString(outbox.resolve("staff.txt"), "EMP-100001 EMP-100002 EMP-100003\n");
                 JsonNode alert = await(jsonl, a -> a.path("file").path("path").asText().endsWith("staff.txt"), "staff.txt");
                 assertThat(alert.path("mamori").path("types").path("EMPLOYEE_ID").asInt()).isEqualTo(3);
-                assertThat(alert.path("rule").path("ruleset")).extracting(JsonNode::asText)
+                assertThat(alert.path("mamori").path("packs")).extracting(JsonNode::asText)
                         .contains("rules-bundle 2026.12.1", "acme 2026.12", "jp-pii 2026.11.1");
                 assertThat(Files.readString(root.resolve("agent2.log"))).doesNotContain("s3cret");
             } finally {
@@ -96,35 +96,14 @@ class AgentBundleIT {
         }
     }
 
-    private static void awaitStatus(Path data, Predicate<String> what) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            Path status = data.resolve(AgentStatus.FILE);
-            if (Files.exists(status) && what.test(Files.readString(status))) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("status never showed it: " + (Files.exists(data.resolve(AgentStatus.FILE))
-                ? Files.readString(data.resolve(AgentStatus.FILE)) : "no status"));
+    private static void awaitStatus(Path data, Predicate<String> what) {
+        Path status = data.resolve(AgentStatus.FILE);
+        org.awaitility.Awaitility.await("the status showing it").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> Files.exists(status) ? Files.readString(status) : "no status", what::test);
     }
 
-    private static JsonNode await(Path jsonl, Predicate<JsonNode> what, String description) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        List<JsonNode> seen = new ArrayList<>();
-        while (System.nanoTime() < deadline) {
-            seen.clear();
-            if (Files.exists(jsonl)) {
-                for (String line : Files.readAllLines(jsonl, StandardCharsets.UTF_8)) {
-                    JsonNode a = new ObjectMapper().readTree(line);
-                    seen.add(a);
-                    if (what.test(a)) {
-                        return a;
-                    }
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no alert: " + description + " in " + seen);
+    private static JsonNode await(Path jsonl, Predicate<JsonNode> what, String description) {
+        return dev.mamori.testing.JsonlAlerts.awaitOne(jsonl, what, description, Duration.ofSeconds(60));
     }
 }

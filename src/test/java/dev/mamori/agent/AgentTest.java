@@ -98,22 +98,8 @@ class AgentTest {
         return agent;
     }
 
-    private List<JsonNode> awaitJsonl(int count) throws Exception {
-        Path file = data.resolve("alerts.jsonl");
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(file)) {
-                List<JsonNode> alerts = new ArrayList<>();
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    alerts.add(new ObjectMapper().readTree(line));
-                }
-                if (alerts.size() >= count) {
-                    return alerts;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("fewer than " + count + " alerts arrived");
+    private List<JsonNode> awaitJsonl(int count) {
+        return dev.mamori.testing.JsonlAlerts.awaitCount(data.resolve("alerts.jsonl"), count, Duration.ofSeconds(30));
     }
 
     private static JsonNode alertFor(List<JsonNode> alerts, String fileName) {
@@ -140,16 +126,13 @@ class AgentTest {
             assertThat(usb.path("file").path("hash").path("sha256").asText())
                     .isEqualTo(ContentHash.sha256(stick.resolve("顧客リスト_202611.csv")));
             assertThat(usb.path("mamori").path("samples").toString()).contains("****");
-            assertThat(usb.path("rule").path("ruleset")).extracting(JsonNode::asText)
+            assertThat(usb.path("mamori").path("packs")).extracting(JsonNode::asText)
                     .as("the packs and versions the verdict was reached with").contains("jp-pii 2026.11.1", "common 2026.11.1");
             JsonNode cloud = alertFor(alerts, "履歴書.docx");
             assertThat(cloud.path("mamori").path("exit_point").asText()).isEqualTo("cloud-sync");
             assertThat(alerts).noneMatch(a -> a.path("file").path("path").asText().endsWith("news.txt"));
 
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (posted.size() < alerts.size() && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
+            await("the webhook receiving every alert").atMost(Duration.ofSeconds(20)).until(() -> posted.size() >= alerts.size());
             assertThat(posted).extracting(a -> a.path("event").path("id").asText())
                     .containsExactlyElementsOf(alerts.stream().map(a -> a.path("event").path("id").asText()).toList());
             String everything = Files.readString(data.resolve("alerts.jsonl")) + posted;
@@ -234,11 +217,8 @@ class AgentTest {
         scanSettings = "";
         try (Agent second = agent("")) {
             second.awaitChecked(files - first.status().checked(), Duration.ofSeconds(60));
-            java.util.Set<String> alerted = new java.util.TreeSet<>();
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                awaitJsonl(1).forEach(a -> alerted.add(Path.of(a.path("file").path("path").asText()).getFileName().toString()));
-                assertThat(alerted).hasSize(files);
-            });
+            assertThat(dev.mamori.testing.JsonlAlerts.awaitAlertedFiles(data.resolve("alerts.jsonl"), files,
+                    Duration.ofSeconds(30))).hasSize(files);
         }
     }
 

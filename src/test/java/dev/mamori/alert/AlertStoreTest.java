@@ -57,7 +57,7 @@ class AlertStoreTest {
         assertThat(json.path("host").path("name").asText()).isEqualTo("laptop-01");
         assertThat(json.path("mamori").path("exit_point").asText()).isEqualTo("usb");
         assertThat(json.path("mamori").path("types").path("PHONE_NUMBER").asInt()).isEqualTo(25);
-        assertThat(json.path("rule").path("ruleset")).extracting(JsonNode::asText).containsExactly("jp-pii 3", "acme 2026.11");
+        assertThat(json.path("mamori").path("packs")).extracting(JsonNode::asText).containsExactly("jp-pii 3", "acme 2026.11");
         assertThat(AlertJson.fromJson(json)).isEqualTo(a);
     }
 

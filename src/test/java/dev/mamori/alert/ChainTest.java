@@ -140,6 +140,7 @@ class ChainTest {
         java.nio.file.Files.write(segment, bytes);
         ChainHash.Verification v = AlertStore.verify(dir, head);
         assertThat(v.ok()).isFalse();
-        assertThat(v.problem()).contains("CorruptIndexException").contains("no record can be vouched for");
+        // where the bit lands decides how much is known: the damaged segment's first record, or nothing
+        assertThat(v.problem()).contains("CorruptIndexException").containsPattern("no record can be vouched for|is in a damaged segment");
     }
 }
