@@ -3,6 +3,7 @@ package dev.mamori.agent;
 import dev.mamori.alert.Alert;
 import dev.mamori.alert.HealthProblem;
 import dev.mamori.alert.AlertStore;
+import dev.mamori.alert.ChainHash;
 import dev.mamori.alert.Delivery;
 import dev.mamori.alert.JsonlSink;
 import dev.mamori.alert.Sink;
@@ -188,6 +189,7 @@ public final class Agent implements AutoCloseable {
             state = new StateStore(OwnerOnly.directory(data.resolve("state")));
         }
         alertStore = new AlertStore(OwnerOnly.directory(data.resolve("alerts")));
+        timers.execute(() -> verifyChain(data.resolve("alerts"))); // reads every record: not in the way of the start
         if (stateDamage != null) {
             health(data.resolve("state").toString(), stateDamage, "");
         }
@@ -690,6 +692,25 @@ public final class Agent implements AutoCloseable {
             status.problem(kind, subject, problem, env.clock().instant());
         } catch (IOException | RuntimeException e) {
             LOG.error("cannot store a health alert: {}", e.toString());
+        }
+    }
+
+    /**
+     * Checks the alert store's hash chain once per start: records changed, removed or inserted
+     * while the agent was not running become a health alert, which the sinks carry off the laptop.
+     */
+    private void verifyChain(Path alerts) {
+        try {
+            ChainHash.Verification v = AlertStore.verify(alerts, null);
+            if (v.ok()) {
+                LOG.info("alert chain verified: {} records", v.records());
+            } else {
+                health(HealthProblem.CHAIN_BROKEN, alerts.toString(), "alert chain broken: " + v.problem(), "");
+            }
+        } catch (org.apache.lucene.index.IndexNotFoundException empty) {
+            // a new store: nothing to vouch for yet
+        } catch (IOException | RuntimeException e) {
+            health(HealthProblem.CHAIN_BROKEN, alerts.toString(), "cannot check the alert chain: " + e, "");
         }
     }
 

@@ -12,6 +12,8 @@ public enum HealthProblem {
     WALK_FAILED("walk-failed"),
     BUNDLE_REFUSED("bundle-refused"),
     BUNDLE_UNREACHABLE("bundle-unreachable"),
+    /** The agent's own alert store failed its hash-chain check at start: records changed, removed or inserted. */
+    CHAIN_BROKEN("chain-broken"),
     /** The collector saw a gap or a reorder in a host's alert numbers. */
     SEQUENCE_BROKEN("sequence-broken"),
     OTHER("other");

@@ -222,6 +222,29 @@ class AgentTest {
         }
     }
 
+    /** Someone who deletes an alert record while the agent is stopped is reported by the next start. */
+    @Test
+    void anAlertRecordDeletedWhileTheAgentWasStoppedIsAHealthAlertAtTheNextStart() throws Exception {
+        Path docs = Files.createDirectories(home.resolve("Dropbox/docs"));
+        Files.copy(corpus.root().resolve("顧客リスト_202611.csv"), docs.resolve("a.csv"));
+        Files.copy(corpus.root().resolve("顧客リスト_202611.csv"), docs.resolve("b.csv"));
+        try (Agent agent = agent("")) {
+            awaitJsonl(2);
+        }
+        try (var d = org.apache.lucene.store.FSDirectory.open(data.resolve("alerts"));
+             var w = new org.apache.lucene.index.IndexWriter(d, new org.apache.lucene.index.IndexWriterConfig())) {
+            w.deleteDocuments(org.apache.lucene.document.LongPoint.newExactQuery("seq", 1));
+            w.commit();
+        }
+        try (Agent agent = agent("")) {
+            JsonNode broken = dev.mamori.testing.JsonlAlerts.awaitOne(data.resolve("alerts.jsonl"),
+                    a -> a.path("rule").path("id").asText().equals("agent-health:chain-broken"), "chain-broken",
+                    Duration.ofSeconds(30));
+            assertThat(broken.path("event").path("kind").asText()).isEqualTo("event");
+            assertThat(broken.path("mamori").path("samples").get(0).asText()).startsWith("alert chain broken: ");
+        }
+    }
+
     @Test
     void theQuarantinePolicyMovesTheFileLeavesANoteAndRestoresByteForByte() throws Exception {
         Path stick = Files.createDirectories(media.resolve("STICK"));
