@@ -1,7 +1,6 @@
 package dev.mamori.agent;
 
 import dev.mamori.alert.AlertStore;
-import dev.mamori.alert.SyslogSink;
 import dev.mamori.alert.Triage;
 import dev.mamori.state.StateStore;
 import java.io.IOException;
@@ -82,15 +81,6 @@ final class Housekeeping implements Runnable {
             LOG.info("alert chain head {}", head);
             loggedHead = head;
             headLoggedAt = now;
-            var a = config.alerts();
-            if (a.syslogHost() != null) {
-                try (SyslogSink syslog = a.syslogSink(env.host())) {
-                    syslog.sendChainHead(head, env.clock().instant());
-                } catch (IOException e) {
-                    LOG.warn("cannot send the alert chain head to syslog: {}", e.getMessage());
-                    loggedHead = ""; // try again next time
-                }
-            }
         }
     }
 }

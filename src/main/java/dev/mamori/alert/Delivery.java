@@ -31,6 +31,10 @@ public final class Delivery implements Runnable {
     private final Duration retry;
     private final int spoolMax;
     private volatile boolean running = true;
+    /** The host of the last alert delivered in this run: the store's host, for the chain head. */
+    private volatile String deliveredHost;
+    private String sentHead;
+    private long headSentAt;
     /** What a retry pause waits on, so that {@link #stop} ends it at once. */
     private final Object pauses = new Object();
     private volatile String lastError;
@@ -96,6 +100,7 @@ public final class Delivery implements Runnable {
         while (running) {
             try {
                 if (!deliverOnce()) {
+                    sendChainHead();
                     store.awaitAfter(position, 1_000);
                 }
             } catch (InterruptedException e) {
@@ -129,12 +134,46 @@ public final class Delivery implements Runnable {
         }
         sink.deliver(batch);
         writePosition(batch.get(batch.size() - 1).seq());
+        deliveredHost = batch.get(batch.size() - 1).host();
         failures = 0;
         if (lastError != null) {
             LOG.info("sink {} is delivering again", sink.name());
             lastError = null;
         }
         return true;
+    }
+
+    /** The last chain head the sink acknowledged in this run, or null. */
+    public synchronized String chainHeadSent() {
+        return sentHead;
+    }
+
+    /** Shortest time between two chain heads sent to one sink. */
+    static final Duration HEAD_EVERY = Duration.ofMinutes(1);
+
+    /**
+     * Caught up: sends the store's head after the alerts it covers, when it moved since the last one
+     * sent and at most every {@link #HEAD_EVERY}. A failure is retried with the next head; it does
+     * not hold up alerts.
+     */
+    private void sendChainHead() {
+        if (deliveredHost == null) {
+            return; // nothing sent in this run: the head already sent, or none
+        }
+        String head = store.head();
+        long now = System.nanoTime();
+        if (head.equals(sentHead) || sentHead != null && now - headSentAt < HEAD_EVERY.toNanos()) {
+            return;
+        }
+        try {
+            sink.deliverChainHead(deliveredHost, head, java.time.Instant.now());
+            synchronized (this) {
+                sentHead = head;
+            }
+            headSentAt = now;
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("sink {}: chain head not sent ({})", sink.name(), e.getMessage());
+        }
     }
 
     private void enforceSpoolBound() throws IOException {

@@ -30,6 +30,11 @@ public final class MaskedPathSink implements Sink {
     }
 
     @Override
+    public void deliverChainHead(String host, String head, java.time.Instant at) throws IOException {
+        sink.deliverChainHead(host, head, at); // no path in it
+    }
+
+    @Override
     public void close() throws IOException {
         sink.close();
     }

@@ -14,6 +14,15 @@ public interface Sink extends AutoCloseable {
 
     void deliver(List<Alert> batch) throws IOException;
 
+    /**
+     * Sends the alert chain's head ("seq:hash") after the alerts it covers, so that a copy lives off
+     * the laptop for {@code mamori verify --head}. Sinks that stay on the machine have nothing to do.
+     *
+     * @param host the host whose store it is (a Kafka sink keys it like that host's alerts)
+     */
+    default void deliverChainHead(String host, String head, java.time.Instant at) throws IOException {
+    }
+
     @Override
     default void close() throws IOException {
     }

@@ -165,7 +165,8 @@ public final class SyslogSink implements Sink {
      * Sends the alert chain's head ("seq:hash") as its own message (MSGID CHAIN), so that the SIEM
      * holds the copy an auditor checks with {@code mamori verify --head}.
      */
-    public synchronized void sendChainHead(String head, java.time.Instant at) throws IOException {
+    @Override
+    public synchronized void deliverChainHead(String host, String head, java.time.Instant at) throws IOException {
         StringBuilder sd = new StringBuilder();
         element(sd, "origin", "software", "mamori");
         if (enterpriseNumber > 0) {

@@ -127,6 +127,13 @@ public final class Collector implements AutoCloseable {
         Set<String> batchIds = new HashSet<>();
         Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
         for (ConsumerRecord<String, String> r : records) {
+            var kind = r.headers().lastHeader(KafkaSink.KIND);
+            if (kind != null && KafkaSink.CHAIN_HEAD.equals(new String(kind.value(), StandardCharsets.US_ASCII))) {
+                // the host's own anchor: kept per host, for 'mamori verify --head' on that laptop
+                ledger.chainHead(r.key(), r.value(), java.time.Instant.ofEpochMilli(r.timestamp()));
+                LOG.info("host {}: alert chain head {}", r.key(), r.value());
+                continue;
+            }
             Alert a;
             try {
                 a = AlertJson.fromJson(JSON.readTree(r.value()));

@@ -26,11 +26,25 @@ public final class HostLedger {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One host's state. */
-    public record Host(long lastSeq, List<String> packs, Instant lastSeen, long alerts) {
+    /**
+     * One host's state.
+     *
+     * @param chainHead the newest head of the host's own alert chain it sent ("seq:hash"), null before the first
+     */
+    public record Host(long lastSeq, List<String> packs, Instant lastSeen, long alerts, String chainHead) {
         public Host {
             packs = List.copyOf(packs);
         }
+    }
+
+    /** Records the chain head a host sent after its alerts. */
+    public void chainHead(String host, String head, Instant at) {
+        if (host == null || head == null || !head.matches("\\d+:[0-9a-f]+")) {
+            return; // not a head: nothing to keep
+        }
+        Host h = hosts.get(host);
+        hosts.put(host, h == null ? new Host(0, List.of(), at, 0, head)
+                : new Host(h.lastSeq(), h.packs(), h.lastSeen(), h.alerts(), head));
     }
 
     /** How an arriving alert fits its host's sequence. */
@@ -88,7 +102,8 @@ public final class HostLedger {
         }
         Instant seen = h == null || alert.time().isAfter(h.lastSeen()) ? alert.time() : h.lastSeen();
         long last = h == null ? seq : Math.max(seq, h.lastSeq());
-        hosts.put(alert.host(), new Host(last, alert.packs(), seen, (h == null ? 0 : h.alerts()) + 1));
+        hosts.put(alert.host(), new Host(last, alert.packs(), seen, (h == null ? 0 : h.alerts()) + 1,
+                h == null ? null : h.chainHead()));
         return result;
     }
 
@@ -111,6 +126,9 @@ public final class HostLedger {
             h.packs().forEach(n.putArray("packs")::add);
             n.put("seen", h.lastSeen().toString());
             n.put("alerts", h.alerts());
+            if (h.chainHead() != null) {
+                n.put("head", h.chainHead());
+            }
         });
         try {
             return JSON.writeValueAsString(o);
@@ -129,7 +147,8 @@ public final class HostLedger {
             List<String> packs = new ArrayList<>();
             e.getValue().path("packs").forEach(p -> packs.add(p.asText()));
             ledger.hosts.put(e.getKey(), new Host(e.getValue().path("seq").asLong(), packs,
-                    Instant.parse(e.getValue().path("seen").asText()), e.getValue().path("alerts").asLong()));
+                    Instant.parse(e.getValue().path("seen").asText()), e.getValue().path("alerts").asLong(),
+                    e.getValue().hasNonNull("head") ? e.getValue().path("head").asText() : null));
         });
         return ledger;
     }

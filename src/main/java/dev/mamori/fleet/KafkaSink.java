@@ -39,6 +39,10 @@ public final class KafkaSink implements Sink {
      * full, say). Absent when the sink was built without the store's numbering.
      */
     public static final String PREVIOUS = "mamori.prev";
+    /** Record header of a record that is not an alert; its value says what it is ({@link #CHAIN_HEAD}). */
+    public static final String KIND = "mamori.kind";
+    /** A chain-head record: the value is the host's store head, "seq:hash", after the alerts before it. */
+    public static final String CHAIN_HEAD = "chain-head";
 
     private final KafkaOptions options;
     private final Properties config;
@@ -88,6 +92,29 @@ public final class KafkaSink implements Sink {
     @Override
     public String name() {
         return "kafka";
+    }
+
+    @Override
+    public void deliverChainHead(String host, String head, java.time.Instant at) throws IOException {
+        try {
+            Producer<String, String> p = producer();
+            p.beginTransaction();
+            ProducerRecord<String, String> r = new ProducerRecord<>(options.topic(), null, at.toEpochMilli(), host, head);
+            r.headers().add(KIND, CHAIN_HEAD.getBytes(StandardCharsets.US_ASCII));
+            var ack = p.send(r);
+            p.commitTransaction();
+            ack.get();
+        } catch (ExecutionException e) {
+            drop();
+            throw new IOException("kafka " + options.bootstrap() + ": chain head not acknowledged: " + e.getCause().getMessage(), e.getCause());
+        } catch (KafkaException e) {
+            drop();
+            throw new IOException("kafka " + options.bootstrap() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            drop();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
     }
 
     @Override

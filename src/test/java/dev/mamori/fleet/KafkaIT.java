@@ -127,6 +127,7 @@ class KafkaIT {
     @Test
     void brokerKilledMidwayTheAlertsWaitInTheSpoolAndArriveInOrderAfterItsRestart() throws Exception {
         broker.createTopic("spool", 3);
+        String head;
         try (Laptop pc01 = new Laptop("pc-01", "spool")) {
             pc01.raise(20, "jp-pii 3");
             await("the first 20 are acknowledged", Duration.ofSeconds(60), () -> pc01.delivery.position() == 20);
@@ -142,6 +143,9 @@ class KafkaIT {
             broker.start();
             await("the spooled 20 are acknowledged", Duration.ofSeconds(90), () -> pc01.delivery.position() == 41);
             assertThat(pc01.delivery.lastError()).isNull();
+            // the store's chain head follows the alerts on the same topic and key
+            await("the chain head is sent", Duration.ofSeconds(30), () -> pc01.store.head().equals(pc01.delivery.chainHeadSent()));
+            head = pc01.store.head();
         }
 
         Path central = dir.resolve("central");
@@ -150,7 +154,8 @@ class KafkaIT {
                      "collect-spool", "collector-spool", 500, store, Clock.systemUTC())) {
             collector.subscribe();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (!collector.ledger().hosts().containsKey("pc-01") || collector.ledger().hosts().get("pc-01").lastSeq() < 41) {
+            while (!collector.ledger().hosts().containsKey("pc-01") || collector.ledger().hosts().get("pc-01").lastSeq() < 41
+                    || !head.equals(collector.ledger().hosts().get("pc-01").chainHead())) {
                 assertThat(System.nanoTime()).as("collector caught up within 60 s").isLessThan(deadline);
                 collector.pollOnce(Duration.ofMillis(500));
             }
