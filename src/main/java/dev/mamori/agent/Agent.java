@@ -236,7 +236,7 @@ public final class Agent implements AutoCloseable {
             timers.scheduleWithFixedDelay(media, 1, 1, TimeUnit.SECONDS); // the mount table: a small file
         }
         startThread("mamori-watch", watcher);
-        Housekeeping housekeeping = new Housekeeping(config, env, state, alertStore, uncommitted,
+        Housekeeping housekeeping = new Housekeeping(config, state, alertStore, uncommitted,
                 () -> status.write(config.dataDir(), this, env.clock().instant()));
         timers.scheduleWithFixedDelay(housekeeping, 1, 1, TimeUnit.SECONDS);
         timers.scheduleWithFixedDelay(new IdleTrim(status::checked, inFlight::get, s.idle(), System::nanoTime, System::gc),

@@ -25,7 +25,6 @@ final class Housekeeping implements Runnable {
     }
 
     private final AgentConfig config;
-    private final Agent.Environment env;
     private final StateStore state;
     private final AlertStore alertStore;
     private final AtomicLong uncommitted;
@@ -33,10 +32,9 @@ final class Housekeeping implements Runnable {
     private String loggedHead = "";
     private long headLoggedAt;
 
-    Housekeeping(AgentConfig config, Agent.Environment env, StateStore state, AlertStore alertStore, AtomicLong uncommitted,
+    Housekeeping(AgentConfig config, StateStore state, AlertStore alertStore, AtomicLong uncommitted,
                  StatusWriter status) {
         this.config = config;
-        this.env = env;
         this.state = state;
         this.alertStore = alertStore;
         this.uncommitted = uncommitted;
