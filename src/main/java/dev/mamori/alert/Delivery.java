@@ -149,7 +149,7 @@ public final class Delivery implements Runnable {
     }
 
     /** Shortest time between two chain heads sent to one sink. */
-    static final Duration HEAD_EVERY = Duration.ofMinutes(1);
+    static final Duration HEAD_EVERY = Duration.ofSeconds(10);
 
     /**
      * Caught up: sends the store's head after the alerts it covers, when it moved since the last one

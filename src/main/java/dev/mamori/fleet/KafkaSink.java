@@ -96,43 +96,36 @@ public final class KafkaSink implements Sink {
 
     @Override
     public void deliverChainHead(String host, String head, java.time.Instant at) throws IOException {
-        try {
-            Producer<String, String> p = producer();
-            p.beginTransaction();
-            ProducerRecord<String, String> r = new ProducerRecord<>(options.topic(), null, at.toEpochMilli(), host, head);
-            r.headers().add(KIND, CHAIN_HEAD.getBytes(StandardCharsets.US_ASCII));
-            var ack = p.send(r);
-            p.commitTransaction();
-            ack.get();
-        } catch (ExecutionException e) {
-            drop();
-            throw new IOException("kafka " + options.bootstrap() + ": chain head not acknowledged: " + e.getCause().getMessage(), e.getCause());
-        } catch (KafkaException e) {
-            drop();
-            throw new IOException("kafka " + options.bootstrap() + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            drop();
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
+        ProducerRecord<String, String> r = new ProducerRecord<>(options.topic(), null, at.toEpochMilli(), host, head);
+        r.headers().add(KIND, CHAIN_HEAD.getBytes(StandardCharsets.US_ASCII));
+        sendInOneTransaction(List.of(r));
     }
 
     @Override
     public void deliver(List<Alert> batch) throws IOException {
+        List<ProducerRecord<String, String>> records = new ArrayList<>(batch.size());
+        // a delivery batch is consecutive in the store: only its first alert's predecessor is looked up
+        long prev = predecessor == null || batch.isEmpty() ? 0 : predecessor.before(batch.get(0).seq());
+        for (Alert a : batch) {
+            ProducerRecord<String, String> r = new ProducerRecord<>(options.topic(), a.host(), AlertJson.line(a));
+            if (predecessor != null) {
+                // the store's numbers also count records never sent (triage decisions): this says which came before
+                r.headers().add(PREVIOUS, Long.toString(prev).getBytes(StandardCharsets.US_ASCII));
+            }
+            records.add(r);
+            prev = a.seq();
+        }
+        sendInOneTransaction(records);
+    }
+
+    /** Sends the records in one transaction and returns when every one is acknowledged. */
+    private void sendInOneTransaction(List<ProducerRecord<String, String>> records) throws IOException {
         try {
             Producer<String, String> p = producer();
             p.beginTransaction();
-            List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-            // a delivery batch is consecutive in the store: only its first alert's predecessor is looked up
-            long prev = predecessor == null || batch.isEmpty() ? 0 : predecessor.before(batch.get(0).seq());
-            for (Alert a : batch) {
-                ProducerRecord<String, String> r = new ProducerRecord<>(options.topic(), a.host(), AlertJson.line(a));
-                if (predecessor != null) {
-                    // the store's numbers also count records never sent (triage decisions): this says which came before
-                    r.headers().add(PREVIOUS, Long.toString(prev).getBytes(StandardCharsets.US_ASCII));
-                }
+            List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
+            for (ProducerRecord<String, String> r : records) {
                 acks.add(p.send(r));
-                prev = a.seq();
             }
             p.commitTransaction(); // flushes; throws if any record failed
             for (Future<RecordMetadata> ack : acks) {
@@ -167,6 +160,13 @@ public final class KafkaSink implements Sink {
 
     private void drop() {
         if (producer != null) {
+            try {
+                // an open transaction would hold back every read_committed consumer of its partitions
+                // until it times out; the next producer aborts it too, but there may be no next one
+                producer.abortTransaction();
+            } catch (RuntimeException alreadyBroken) {
+                // fenced, not begun, or the broker is gone: the transaction coordinator times it out
+            }
             producer.close(Duration.ZERO);
             producer = null;
         }
