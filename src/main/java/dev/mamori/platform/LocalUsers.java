@@ -28,7 +28,7 @@ public final class LocalUsers {
     /** The login users of {@code passwd}, in file order; malformed lines are logged with their number and left out. */
     public static List<LocalUser> read(Path passwd) throws IOException {
         List<LocalUser> out = new ArrayList<>();
-        List<String> lines = Files.readAllLines(passwd, StandardCharsets.UTF_8);
+        List<String> lines = lines(passwd);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isBlank() || line.startsWith("#")) {
@@ -56,10 +56,18 @@ public final class LocalUsers {
         return out;
     }
 
+    /**
+     * The file's lines; bytes that are not UTF-8 (a Latin-1 or Shift_JIS comment field) become
+     * U+FFFD instead of failing the whole file, so no user is dropped for a neighbour's name.
+     */
+    private static List<String> lines(Path passwd) throws IOException {
+        return new String(Files.readAllBytes(passwd), StandardCharsets.UTF_8).lines().toList();
+    }
+
     /** The user with this uid in {@code passwd}, whatever its shell or home. */
     static java.util.Optional<String> nameOf(Path passwd, long uid) {
         try {
-            for (String line : Files.readAllLines(passwd, StandardCharsets.UTF_8)) {
+            for (String line : lines(passwd)) {
                 String[] f = line.split(":", -1);
                 if (f.length == 7 && f[2].equals(Long.toString(uid))) {
                     return java.util.Optional.of(f[0]);

@@ -123,6 +123,10 @@ class AgentTest {
             assertThat(usb.path("mamori").path("severity").asText()).isEqualTo("high");
             assertThat(usb.path("mamori").path("records").asInt()).isEqualTo(25);
             assertThat(usb.path("host").path("name").asText()).isEqualTo("laptop-01");
+            String owner = Files.getOwner(stick.resolve("顧客リスト_202611.csv")).getName();
+            assertThat(owner).as("the test needs an owner other than the agent's user").isNotEqualTo("taro");
+            assertThat(usb.path("user").path("name").asText()).as("the file's owner, not the agent's user").isEqualTo(owner);
+            assertThat(usb.path("file").path("owner").asText()).isEqualTo(owner);
             assertThat(usb.path("file").path("hash").path("sha256").asText())
                     .isEqualTo(ContentHash.sha256(stick.resolve("顧客リスト_202611.csv")));
             assertThat(usb.path("mamori").path("samples").toString()).contains("****");
