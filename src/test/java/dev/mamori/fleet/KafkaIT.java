@@ -161,6 +161,21 @@ class KafkaIT {
         }
         assertThat(ids(stored(central, "host:pc-01"))).as("every alert once, in the laptop's order, no finding")
                 .isEqualTo(expectedIds("pc-01", 40));
+
+        // the auditor's check with the head the collector kept: the laptop's newest alerts cut
+        // through Lucene, which the laptop's own chain cannot show, are caught by 'verify --head'
+        Path laptopStore = dir.resolve("pc-01").resolve("alerts");
+        try (var d = org.apache.lucene.store.FSDirectory.open(laptopStore);
+             var w = new org.apache.lucene.index.IndexWriter(d, new org.apache.lucene.index.IndexWriterConfig())) {
+            w.deleteDocuments(org.apache.lucene.document.LongPoint.newRangeQuery("seq", 40, 41));
+            w.commit();
+        }
+        assertThat(AlertStore.verify(laptopStore, null).ok()).as("without the kept head a cut tail looks whole").isTrue();
+        Path log = dir.resolve("verify.log");
+        Process verify = MamoriProcess.start(log, "verify", "--store", laptopStore.toString(), "--head", head);
+        assertThat(verify.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(verify.exitValue()).as("BROKEN; output: %s", Files.readString(log)).isEqualTo(1);
+        assertThat(Files.readString(log)).contains("removed from the end");
     }
 
     @Test
