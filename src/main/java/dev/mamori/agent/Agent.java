@@ -536,7 +536,7 @@ public final class Agent implements AutoCloseable {
         try {
             List<DocumentResult> results;
             try {
-                results = judge(file, key, sha, size);
+                results = judge(file, key, sha, size, packsNow);
             } catch (Error e) {
                 results = List.of(notJudged(key, "could not be judged: " + e.getClass().getSimpleName()));
                 health(key, "could not judge " + key + ": " + e.getClass().getSimpleName()
@@ -549,9 +549,10 @@ public final class Agent implements AutoCloseable {
         }
     }
 
-    private List<DocumentResult> judge(Path file, String key, String sha, long size) throws IOException {
+    private List<DocumentResult> judge(Path file, String key, String sha, long size, String packsNow) throws IOException {
         var same = state.byHash(sha);
-        if (same.isPresent() && same.get().size() == size) {
+        // a verdict under older packs is not reused: that is what re-judging after a pack change is for
+        if (same.isPresent() && same.get().size() == size && same.get().judgedUnder(packsNow)) {
             status.reused.incrementAndGet();
             return rebased(same.get(), key); // a renamed or copied file: no need to read it again
         }

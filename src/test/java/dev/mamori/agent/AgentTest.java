@@ -78,6 +78,10 @@ class AgentTest {
     }
 
     private Agent agent(String extraConfig, AgentStatus status) throws Exception {
+        return agent(extraConfig, status, BundledRules.get());
+    }
+
+    private Agent agent(String extraConfig, AgentStatus status, dev.mamori.rules.RuleSet rules) throws Exception {
         Path config = root.resolve("mamori.yaml");
         Files.writeString(config, """
                 data-dir: %s
@@ -92,7 +96,7 @@ class AgentTest {
                 %s
                 """.formatted(data, scanSettings, webhook.getAddress().getPort(), extraConfig));
         AgentConfig c = new AgentConfigLoader(home).load(config);
-        Agent agent = new Agent(c, BundledRules.get(), new Agent.Environment(
+        Agent agent = new Agent(c, rules, new Agent.Environment(
                 new ExitPoints("linux", home, List.of(media)), Clock.systemUTC(), "laptop-01", "taro", "test"), status);
         agent.start();
         return agent;
@@ -246,6 +250,43 @@ class AgentTest {
                     Duration.ofSeconds(30));
             assertThat(broken.path("event").path("kind").asText()).isEqualTo("event");
             assertThat(broken.path("mamori").path("samples").get(0).asText()).startsWith("alert chain broken: ");
+        }
+    }
+
+    /**
+     * A new rule pack judges the files already judged again, at low priority: the pending count
+     * shows them until each has a verdict under the new packs (here: alerts that now count the
+     * company's employee ids).
+     */
+    @Test
+    void filesJudgedUnderOlderPacksAreJudgedAgainAndCountedAsPendingUntilThen() throws Exception {
+        Path staff = Files.createDirectories(home.resolve("Dropbox/staff"));
+        int files = 3;
+        for (int i = 0; i < files; i++) {
+            Files.writeString(staff.resolve("staff-" + i + ".csv"), """
+                    氏名,電話番号,社員番号
+                    山田 太郎,090-1234-5678,EMP-123456
+                    鈴木 花子,080-2345-6789,EMP-234567
+                    佐藤 健,070-3456-7890,EMP-345678
+                    """);
+        }
+        try (Agent agent = agent("")) {
+            awaitJsonl(files);
+        }
+        Path pack = Files.writeString(root.resolve("company.yaml"), dev.mamori.testing.CompanyPack.employeeIds(3));
+        var withCompanyPack = new dev.mamori.rules.RuleSetLoader(BundledRules.CLOCK).load(List.of(Path.of("rules"), pack));
+        scanSettings = "pause-ms: 300"; // slow enough to see the files waiting
+        try (Agent agent = agent("", new AgentStatus(), withCompanyPack)) {
+            await("files waiting to be judged under the new packs").atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(10)).until(() -> agent.rejudgePending() > 0);
+            List<JsonNode> rejudged = await("alerts under the new packs").atMost(Duration.ofSeconds(30))
+                    .until(() -> dev.mamori.testing.JsonlAlerts.read(data.resolve("alerts.jsonl")).stream()
+                            .filter(a -> a.path("mamori").path("types").has("EMPLOYEE_ID")).toList(), l -> l.size() >= files);
+            assertThat(rejudged).allSatisfy(a -> assertThat(a.path("mamori").path("packs").toString()).contains("company"));
+            await("nothing pending").atMost(Duration.ofSeconds(10)).until(() -> agent.rejudgePending() == 0);
+            assertThat(agent.status().unchanged.get()).as("none passed over as unchanged").isZero();
+        } finally {
+            scanSettings = "";
         }
     }
 
