@@ -76,8 +76,7 @@ class EcsConformanceTest {
     @ParameterizedTest
     @MethodSource("everyForm")
     void everyFieldOutsideMamoriIsAnEcsFieldOfItsTypeAndShape(Alert alert) {
-        Map<String, JsonNode> fields = new LinkedHashMap<>();
-        flatten("", AlertJson.toJson(alert), fields);
+        Map<String, JsonNode> fields = leafFields(alert);
         List<String> problems = new ArrayList<>();
         fields.forEach((name, value) -> {
             if (name.startsWith("mamori.")) {
@@ -171,7 +170,13 @@ class EcsConformanceTest {
         }
     }
 
-    /** Leaf fields by dotted name; a list is one leaf (ECS types its elements). */
+    /** The alert's JSON as leaf fields by dotted name; a list is one leaf (ECS types its elements). */
+    static Map<String, JsonNode> leafFields(Alert alert) {
+        Map<String, JsonNode> fields = new LinkedHashMap<>();
+        flatten("", AlertJson.toJson(alert), fields);
+        return fields;
+    }
+
     private static void flatten(String prefix, JsonNode node, Map<String, JsonNode> out) {
         if (node.isObject()) {
             node.fields().forEachRemaining(e -> flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out));
