@@ -517,11 +517,17 @@ public final class Agent implements AutoCloseable {
         long size = stamp.size();
         String packsNow = packsKey();
         var was = state.get(key).filter(s -> s.judgedUnder(packsNow));
-        if (was.isPresent() && was.get().stamp().equals(stamp) && !BY_CONTENT.contains(task.place().kind())) {
+        boolean owed = was.isPresent() && quarantineOwed(was.get(), task.place());
+        if (was.isPresent() && was.get().stamp().equals(stamp) && !BY_CONTENT.contains(task.place().kind()) && !owed) {
             status.unchanged.incrementAndGet();
             return;
         }
         String sha = ContentHash.bounded(file, config.scan().maxFileBytes());
+        if (owed && was.get().sha256().equals(sha)) {
+            // judged before the policy asked for quarantine: the verdict stands, the quarantine is owed
+            respond(task, key, stamp, packsNow, sha, rebased(was.get(), key));
+            return;
+        }
         if (was.isPresent() && was.get().sha256().equals(sha)) { // touched, not changed: the verdict holds
             status.unchanged.incrementAndGet();
             if (!was.get().stamp().equals(stamp)) {
@@ -547,6 +553,13 @@ public final class Agent implements AutoCloseable {
         } finally {
             inProgress.end(key);
         }
+    }
+
+    /** Whether the policy now quarantines a file judged (and left in place) earlier, unless an admin restored it. */
+    private boolean quarantineOwed(FileState judged, Place place) {
+        var actions = config.actions();
+        return actions.quarantineMin() != null && Severity.parse(judged.severity()).compareTo(actions.quarantineMin()) >= 0
+                && actions.quarantineExitPoints().contains(place.kind()) && !quarantine.released(judged.path(), judged.sha256());
     }
 
     private List<DocumentResult> judge(Path file, String key, String sha, long size, String packsNow) throws IOException {
@@ -591,6 +604,10 @@ public final class Agent implements AutoCloseable {
         var actions = config.actions();
         boolean quarantining = actions.quarantineMin() != null && worst.compareTo(actions.quarantineMin()) >= 0
                 && actions.quarantineExitPoints().contains(task.place().kind()) && Files.exists(task.file());
+        if (quarantining && quarantine.released(key, sha)) {
+            LOG.info("{} stays: an admin restored this content here", key); // and the alert still says it is there
+            quarantining = false;
+        }
         String quarantineId = quarantining ? quarantine.newId() : null;
         Map<Severity, List<DocumentResult>> bySeverity = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
         for (DocumentResult r : results) {

@@ -28,8 +28,9 @@ final class AlertFactory {
      * content hash, severity, rule-pack versions): judging the same content again after a crash
      * gives the same {@code event.id}, so a SIEM recognises the replay as one event.
      */
-    static String alertId(String host, String path, String sha256, String severity, List<String> packs) {
-        String key = String.join("\u0000", "mamori-alert", host, path, sha256, severity, String.join(", ", packs));
+    static String alertId(String host, String path, String sha256, String severity, List<String> packs, boolean quarantine) {
+        String key = String.join("\u0000", "mamori-alert", host, path, sha256, severity, String.join(", ", packs))
+                + (quarantine ? "\u0000quarantine" : ""); // a quarantine after an alert (the policy turned on) is an event of its own
         return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
@@ -48,7 +49,7 @@ final class AlertFactory {
             f.samples().stream().limit(2).forEach(samples::add);
         }
         String severity = r.verdict().severity().label();
-        return new Alert(0, alertId(env.host(), r.path(), sha256, severity, packs), env.clock().instant(),
+        return new Alert(0, alertId(env.host(), r.path(), sha256, severity, packs, quarantineId != null), env.clock().instant(),
                 env.host(), owner, r.path(), exitPoint, sha256, size, severity, counts, r.verdict().records(),
                 samples, ruleIds, r.verdict().flags().contains("appi-reportable"),
                 quarantineId != null ? "quarantine" : "alert", quarantineId, env.version(), packs);
@@ -85,7 +86,7 @@ final class AlertFactory {
             }
         }
         String severity = docs.get(0).verdict().severity().label();
-        return new Alert(0, alertId(env.host(), fileKey, sha256, severity, packs), env.clock().instant(), env.host(),
+        return new Alert(0, alertId(env.host(), fileKey, sha256, severity, packs, quarantineId != null), env.clock().instant(), env.host(),
                 owner, fileKey, exitPoint, sha256, size, severity, counts, records, samples, new ArrayList<>(ruleIds),
                 appi, quarantineId != null ? "quarantine" : "alert", quarantineId, env.version(), packs, members, docs.size());
     }

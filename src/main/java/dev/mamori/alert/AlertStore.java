@@ -229,6 +229,9 @@ public final class AlertStore implements AutoCloseable {
         d.add(new StringField("host", indexed(stored.host()), Field.Store.NO));
         d.add(new StringField("user", indexed(stored.user()), Field.Store.NO));
         d.add(new StringField("action", indexed(stored.action()), Field.Store.NO));
+        if (stored.quarantineId() != null) {
+            d.add(new StringField("quarantine", indexed(stored.quarantineId()), Field.Store.NO));
+        }
         d.add(new StringField("appi", Boolean.toString(stored.appiReportable()), Field.Store.NO));
         d.add(new StringField("date", stored.time().toString().substring(0, 10), Field.Store.NO));
         d.add(new StringField("time", stored.time().toString(), Field.Store.NO));

@@ -8,14 +8,14 @@ import java.time.Instant;
  * An auditor's decision about an alert.
  *
  * @param alertId the alert
- * @param action  ack, dismiss or escalate
+ * @param action  ack, dismiss, escalate, or restore (a quarantined file given back)
  * @param note    why
  * @param by      who
  * @param at      when
  */
 public record Triage(String alertId, String action, String note, String by, Instant at) {
 
-    public static final java.util.List<String> ACTIONS = java.util.List.of("ack", "dismiss", "escalate");
+    public static final java.util.List<String> ACTIONS = java.util.List.of("ack", "dismiss", "escalate", "restore");
 
     static String toJson(Triage t, long seq) {
         ObjectNode o = AlertJson.JSON.createObjectNode();

@@ -4,6 +4,7 @@ import dev.mamori.agent.Agent;
 import dev.mamori.alert.Alert;
 import dev.mamori.alert.AlertStore;
 import dev.mamori.alert.Triage;
+import dev.mamori.platform.ProcessUser;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ abstract class TriageCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID", description = "Alert id (event.id; see 'mamori alerts search --format jsonl').")
     String id;
 
-    @Option(names = "--note", required = true, description = "Why (recorded with your user name and the time).")
+    @Option(names = "--note", required = true, description = "Why (recorded with the time and your user name, as the operating system knows you).")
     String note;
 
     abstract String action();
@@ -42,18 +43,26 @@ abstract class TriageCommand implements Callable<Integer> {
             err.println("mamori alerts " + action() + ": no alert with id " + id);
             return ExitCodes.FATAL;
         }
-        Triage t = new Triage(id, action(), note, System.getProperty("user.name"), Instant.now());
-        try (AlertStore direct = new AlertStore(store)) {
-            direct.triage(t);
-            out.println(action() + " recorded for " + id);
-        } catch (LockObtainFailedException running) {
-            Triage.request(store.resolveSibling(Agent.TRIAGE_INBOX), t);
-            out.println(action() + " handed to the running agent for " + id);
-        }
+        Triage t = new Triage(id, action(), note, ProcessUser.current().describe(), Instant.now());
+        out.println(action() + (record(store, t) ? " recorded for " : " handed to the running agent for ") + id);
         if (action().equals("dismiss")) {
             proposeExclusion(store, out);
         }
         return ExitCodes.CLEAN;
+    }
+
+    /**
+     * Records a decision in the alert store's chain; while an agent holds the store, hands it to
+     * the agent's inbox instead. Returns whether it was recorded here and now.
+     */
+    static boolean record(Path store, Triage t) throws IOException {
+        try (AlertStore direct = new AlertStore(store)) {
+            direct.triage(t);
+            return true;
+        } catch (LockObtainFailedException running) {
+            Triage.request(store.resolveSibling(Agent.TRIAGE_INBOX), t);
+            return false;
+        }
     }
 
     /** A dismissal as a false positive: what an admin could add to a rule pack so it does not happen again. */

@@ -1,27 +1,41 @@
 package dev.mamori.quarantine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mamori.platform.OwnerOnly;
+import dev.mamori.platform.ProcessUser;
 import dev.mamori.state.ContentHash;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
- * The quarantine folder: {@code <dir>/<id>/file} plus {@code <dir>/<id>/record.json}, owner-only.
+ * The quarantine folder: {@code <dir>/<id>/file} plus {@code <dir>/<id>/record.json}, owner-only,
+ * and {@code <dir>/released/}: the admins' decisions that a content at a path may stay there.
  * A move within one file system is atomic; across file systems (a USB stick) the file is copied,
  * synced and checked before the original is removed. Thread-safe for distinct files.
  */
@@ -30,6 +44,8 @@ public final class Quarantine {
     /** Suffix of the note left where a quarantined file was. */
     public static final String NOTE_SUFFIX = ".mamori-quarantine.txt";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<PosixFilePermission> WRITABLE_BY_OTHERS =
+            Set.of(PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
 
     private final Path dir;
     private final Clock clock;
@@ -50,36 +66,74 @@ public final class Quarantine {
                 + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** Moves {@code file} into quarantine under the id {@code id} (from {@link #newId()}) and leaves a note. */
+    /**
+     * Moves {@code file} into quarantine under the id {@code id} (from {@link #newId()}) and leaves
+     * a note. Its mode, owner and real folder are recorded first, for the restore.
+     */
     public QuarantineRecord quarantine(Path file, String reason, String id) throws IOException {
-        String sha = ContentHash.sha256(file);
+        Path original = file.toAbsolutePath();
+        String sha = ContentHash.sha256(original);
+        var posix = Files.getFileAttributeView(original, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        String mode = posix == null ? null : PosixFilePermissions.toString(posix.readAttributes().permissions());
+        String owner = posix == null ? null : posix.getOwner().getName();
+        String realParent = original.getParent().toRealPath().toString();
+        OwnerOnly.directory(dir);
         Path box = OwnerOnly.directory(dir.resolve(id));
         Path target = box.resolve("file");
-        move(file, target, sha);
+        move(original, target, sha);
         OwnerOnly.restrict(target);
-        QuarantineRecord record = new QuarantineRecord(id, file.toAbsolutePath().toString(), clock.instant(), reason, sha, null);
+        QuarantineRecord record = new QuarantineRecord(id, original.toString(), clock.instant(), reason, sha, realParent,
+                mode, owner, null, null, null);
         write(record);
-        Files.writeString(note(file), noteText(record), StandardCharsets.UTF_8);
+        Files.writeString(note(original), noteText(record), StandardCharsets.UTF_8);
         return record;
     }
 
-    /** Puts a quarantined file back where it was, byte for byte, and removes the note. */
-    public QuarantineRecord restore(String id) throws IOException {
+    /**
+     * Puts a quarantined file back where it was, byte for byte, with its mode (and, run as root,
+     * its owner), removes the note and records the decision: that content at that path is not
+     * quarantined again ({@link #released}). The record is trusted only if {@code by} owns it and
+     * nobody else can write it, so a restore never acts with more rights than the quarantine's
+     * owner. Refused, with the reason: a path outside the watched places ({@code watched} says
+     * which are), a folder that is gone (none is created) or has become a symbolic link, and a
+     * path where something exists again (never replaced, not even in a race).
+     */
+    public QuarantineRecord restore(String id, ProcessUser by, String note, Predicate<Path> watched) throws IOException {
         QuarantineRecord record = find(id).orElseThrow(() -> new IOException("no quarantined file with id " + id));
+        Path box = dir.resolve(id);
+        requireTrusted(by, dir, box, box.resolve("record.json"));
         if (record.restored() != null) {
-            throw new IOException("quarantine " + id + " was already restored on " + record.restored());
+            throw new IOException("quarantine " + id + " was already restored on " + record.restored() + " by " + record.restoredBy());
         }
+        requireTrusted(by, box.resolve("file"));
         Path original = Path.of(record.original());
-        if (Files.exists(original)) {
+        Path parent = original.getParent();
+        if (!original.isAbsolute() || parent == null || !original.normalize().equals(original) || !watched.test(original)) {
+            throw new IOException(original + " is not in a place the agent watches; restore refused");
+        }
+        if (!Files.isDirectory(parent, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(parent)) {
+            throw new IOException("the folder " + parent + " is not there (a medium not plugged in?); restores create no folders");
+        }
+        String expectedParent = record.realParent() != null ? record.realParent() : parent.toString();
+        if (!parent.toRealPath().toString().equals(expectedParent)) {
+            throw new IOException("the folder " + parent + " now leads to " + parent.toRealPath()
+                    + " (a symbolic link on the way); restore refused");
+        }
+        if (Files.exists(original, LinkOption.NOFOLLOW_LINKS)) {
             throw new IOException(original + " exists again; move it away before restoring " + id);
         }
-        Files.createDirectories(original.toAbsolutePath().getParent());
-        move(dir.resolve(id).resolve("file"), original, record.sha256());
+        release(record); // before the file is back, so that a running agent never quarantines it again
+        place(box.resolve("file"), original, record.sha256());
+        putBackModeAndOwner(original, record, by);
         Files.deleteIfExists(note(original));
-        QuarantineRecord restored = new QuarantineRecord(record.id(), record.original(), record.time(), record.reason(),
-                record.sha256(), clock.instant());
+        QuarantineRecord restored = record.restoredAt(clock.instant(), by.describe(), note);
         write(restored);
         return restored;
+    }
+
+    /** Whether an admin restored this content ({@code sha256}) at this path: then it stays. */
+    public boolean released(String path, String sha256) {
+        return Files.exists(dir.resolve("released").resolve(releaseName(path, sha256)));
     }
 
     public List<QuarantineRecord> list() throws IOException {
@@ -120,13 +174,95 @@ public final class Quarantine {
                 + "Reason: " + r.reason() + "\n";
     }
 
+    /** Only what {@code by} owns and nobody else may write is believed: a forged record must not steer a restore. */
+    private static void requireTrusted(ProcessUser by, Path... paths) throws IOException {
+        for (Path p : paths) {
+            var posix = Files.getFileAttributeView(p, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+            if (posix == null || by.uid() < 0) {
+                return; // no POSIX owners here: the data folder's ACL guards it
+            }
+            var attrs = posix.readAttributes();
+            long uid = ((Number) Files.getAttribute(p, "unix:uid", LinkOption.NOFOLLOW_LINKS)).longValue();
+            if (uid != by.uid()) {
+                throw new IOException(p + " belongs to " + attrs.owner().getName() + ", not to " + by.name()
+                        + ": run the restore as " + attrs.owner().getName() + " (it never acts with more rights than the quarantine's owner)");
+            }
+            if (attrs.isSymbolicLink() || attrs.permissions().stream().anyMatch(WRITABLE_BY_OTHERS::contains)) {
+                throw new IOException(p + " can be changed by others (" + PosixFilePermissions.toString(attrs.permissions())
+                        + "); its record is not trusted and the restore is refused");
+            }
+        }
+    }
+
+    private void release(QuarantineRecord r) throws IOException {
+        Path released = OwnerOnly.directory(dir.resolve("released"));
+        ObjectNode o = JSON.createObjectNode().put("id", r.id()).put("sha256", r.sha256()).put("at", clock.instant().toString());
+        Path tmp = released.resolve(releaseName(r.original(), r.sha256()) + ".tmp");
+        Files.writeString(tmp, o.toString(), StandardCharsets.UTF_8);
+        Files.move(tmp, released.resolve(releaseName(r.original(), r.sha256())), StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The decision's file name: a hash of path and content, so that the folder names no file. */
+    private static String releaseName(String path, String sha256) {
+        try {
+            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((path + "\u0000" + sha256).getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    /**
+     * The quarantined file back at {@code to}, never replacing anything: a hard link (atomic, fails
+     * if the name exists) where the file system allows, else a copy that creates the file
+     * exclusively (no symbolic link followed), synced and checked.
+     */
+    private static void place(Path from, Path to, String expectedSha) throws IOException {
+        try {
+            Files.createLink(to, from);
+            Files.delete(from);
+            return;
+        } catch (FileAlreadyExistsException raced) {
+            throw new IOException(to + " appeared while restoring; nothing was replaced");
+        } catch (FileSystemException | UnsupportedOperationException noHardLink) {
+            // another file system (a USB stick), or one without hard links (FAT): copy instead
+        }
+        try {
+            Files.copy(from, to);
+        } catch (FileAlreadyExistsException raced) {
+            throw new IOException(to + " appeared while restoring; nothing was replaced");
+        }
+        try (FileChannel ch = FileChannel.open(to, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            ch.force(true);
+        }
+        if (!ContentHash.sha256(to).equals(expectedSha)) {
+            Files.delete(to);
+            throw new IOException("the copy at " + to + " does not match the quarantined file; it was removed again");
+        }
+        Files.delete(from);
+    }
+
+    private static void putBackModeAndOwner(Path file, QuarantineRecord r, ProcessUser by) throws IOException {
+        var posix = Files.getFileAttributeView(file, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        if (posix == null) {
+            return;
+        }
+        if (by.isRoot() && r.owner() != null) {
+            posix.setOwner(file.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(r.owner()));
+        }
+        if (r.mode() != null) {
+            posix.setPermissions(PosixFilePermissions.fromString(r.mode()));
+        }
+    }
+
     private static void move(Path from, Path to, String expectedSha) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException crossDevice) {
             Path partial = to.resolveSibling(to.getFileName() + ".partial");
             Files.copy(from, partial, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-            try (var ch = java.nio.channels.FileChannel.open(partial, java.nio.file.StandardOpenOption.WRITE)) {
+            try (FileChannel ch = FileChannel.open(partial, StandardOpenOption.WRITE)) {
                 ch.force(true);
             }
             if (!ContentHash.sha256(partial).equals(expectedSha)) {
@@ -145,9 +281,12 @@ public final class Quarantine {
         o.put("time", r.time().toString());
         o.put("reason", r.reason());
         o.put("sha256", r.sha256());
-        if (r.restored() != null) {
-            o.put("restored", r.restored().toString());
-        }
+        putIfSet(o, "real_parent", r.realParent());
+        putIfSet(o, "mode", r.mode());
+        putIfSet(o, "owner", r.owner());
+        putIfSet(o, "restored", r.restored() == null ? null : r.restored().toString());
+        putIfSet(o, "restored_by", r.restoredBy());
+        putIfSet(o, "note", r.note());
         Path json = dir.resolve(r.id()).resolve("record.json");
         Path tmp = json.resolveSibling("record.json.tmp");
         Files.writeString(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(o), StandardCharsets.UTF_8);
@@ -155,10 +294,21 @@ public final class Quarantine {
         Files.move(tmp, json, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    private static void putIfSet(ObjectNode o, String field, String value) {
+        if (value != null) {
+            o.put(field, value);
+        }
+    }
+
     private static QuarantineRecord read(Path json) throws IOException {
-        var o = JSON.readTree(json.toFile());
+        JsonNode o = JSON.readTree(json.toFile());
         return new QuarantineRecord(o.path("id").asText(), o.path("original").asText(), Instant.parse(o.path("time").asText()),
-                o.path("reason").asText(), o.path("sha256").asText(),
-                o.hasNonNull("restored") ? Instant.parse(o.path("restored").asText()) : null);
+                o.path("reason").asText(), o.path("sha256").asText(), text(o, "real_parent"), text(o, "mode"),
+                text(o, "owner"), o.hasNonNull("restored") ? Instant.parse(o.path("restored").asText()) : null,
+                text(o, "restored_by"), text(o, "note"));
+    }
+
+    private static String text(JsonNode o, String field) {
+        return o.hasNonNull(field) ? o.path(field).asText() : null;
     }
 }

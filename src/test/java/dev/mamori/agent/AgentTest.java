@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.mamori.platform.ExitPoints;
+import dev.mamori.platform.ProcessUser;
 import dev.mamori.quarantine.Quarantine;
 import dev.mamori.state.ContentHash;
 import dev.mamori.testing.BundledRules;
@@ -303,10 +304,30 @@ class AgentTest {
             assertThat(stick.resolve("顧客リスト.csv" + Quarantine.NOTE_SUFFIX)).content(StandardCharsets.UTF_8)
                     .contains("隔離", "quarantined", id);
             agent.close();
-            new Quarantine(data.resolve("quarantine"), Clock.systemUTC()).restore(id);
+            new Quarantine(data.resolve("quarantine"), Clock.systemUTC()).restore(id, ProcessUser.current(), "needed", p -> true);
             assertThat(Files.readAllBytes(copied))
                     .isEqualTo(Files.readAllBytes(corpus.root().resolve("顧客リスト_202611.csv")));
             assertThat(stick.resolve("顧客リスト.csv" + Quarantine.NOTE_SUFFIX)).doesNotExist();
+        }
+    }
+
+    @Test
+    void turningQuarantineOnActsOnFilesAlreadyAtExitPointsAsAQuarantineEventOfItsOwn() throws Exception {
+        Path stick = Files.createDirectories(media.resolve("STICK"));
+        Path list = stick.resolve("顧客リスト.csv");
+        Files.copy(corpus.root().resolve("顧客リスト_202611.csv"), list);
+        JsonNode alerted;
+        try (Agent agent = agent("")) {
+            alerted = alertFor(awaitJsonl(1), "顧客リスト.csv");
+            assertThat(alerted.path("mamori").path("action").asText()).isEqualTo("alert");
+        }
+        assertThat(list).exists();
+        try (Agent agent = agent("actions: {quarantine-min-severity: high}")) {
+            JsonNode quarantined = alertFor(awaitJsonl(2).subList(1, 2), "顧客リスト.csv");
+            assertThat(quarantined.path("mamori").path("action").asText()).isEqualTo("quarantine");
+            assertThat(quarantined.path("event").path("id").asText()).isNotEqualTo(alerted.path("event").path("id").asText());
+            assertThat(list).doesNotExist();
+            assertThat(agent.status().extracted.get()).as("the verdict stood: the file was not read again").isZero();
         }
     }
 

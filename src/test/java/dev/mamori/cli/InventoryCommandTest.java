@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mamori.agent.Agent;
+import dev.mamori.platform.ProcessUser;
 import dev.mamori.quarantine.Quarantine;
 import dev.mamori.testing.TestAgents;
 import dev.mamori.testing.RealisticCorpus;
@@ -53,7 +54,7 @@ class InventoryCommandTest {
 
         // once restored, the quarantine no longer holds it
         String id = list.path("state").asText().split(" ")[1];
-        new Quarantine(data.resolve("quarantine"), Clock.systemUTC()).restore(id);
+        new Quarantine(data.resolve("quarantine"), Clock.systemUTC()).restore(id, ProcessUser.current(), "needed", p -> true);
         JsonNode after = new ObjectMapper().readTree(ScanCommandTest.mamori("inventory", "--data-dir", data.toString(),
                 "--format", "json").out());
         assertThat(StreamSupport.stream(after.spliterator(), false).map(n -> n.path("state").asText()))
