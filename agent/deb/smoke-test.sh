@@ -14,6 +14,18 @@ version="$(/usr/bin/mamori --version | head -1)"
 [[ "$version" == mamori* ]] || fail "unexpected --version output: $version"
 echo "deb: $version"
 
+[ "$(readlink /usr/bin/mamori)" = ../share/mamori/bin/mamori ] || fail "/usr/bin/mamori must be a relative link"
+for page in mamori mamori-scan mamori-agent mamori-quarantine-restore; do
+  [ -f /usr/share/man/man1/$page.1.gz ] || fail "man page $page(1) missing"
+done
+if command -v man >/dev/null 2>&1; then
+  man -l /usr/share/man/man1/mamori-scan.1.gz 2>/dev/null | grep -q -- '--format' \
+    || fail "man mamori-scan does not document --format"
+fi
+echo "deb: $(ls /usr/share/man/man1/mamori*.1.gz | wc -l) man pages"
+zcat /usr/share/doc/mamori/changelog.gz | head -1 | grep -q "^mamori ($(dpkg-query -W -f='${Version}' mamori))" \
+  || fail "changelog.gz does not start with this version"
+
 getent passwd mamori >/dev/null || fail "service user mamori missing"
 [ "$(stat -c '%U %a' /var/lib/mamori)" = "mamori 700" ] || fail "/var/lib/mamori must be mamori-owned, mode 700"
 [ -f /etc/mamori/mamori.yaml ] || fail "/etc/mamori/mamori.yaml missing"

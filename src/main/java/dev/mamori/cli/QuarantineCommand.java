@@ -76,7 +76,7 @@ final class QuarantineCommand {
         @Parameters(paramLabel = "ID", description = "Quarantine id (see 'mamori quarantine list').")
         String id;
 
-        @Option(names = "--note", required = true,
+        @Option(names = "--note", required = true, paramLabel = "WHY",
                 description = "Why it may leave (recorded with the time and your user name, as the operating system knows you).")
         String note;
 
