@@ -194,6 +194,12 @@ public final class Agent implements AutoCloseable {
             health(data.resolve("state").toString(), stateDamage, "");
         }
         quarantine = new Quarantine(OwnerOnly.directory(data.resolve("quarantine")), env.clock());
+        try {
+            OwnerOnly.directory(data.resolve(TRIAGE_INBOX)); // the agent's own, before any request arrives
+        } catch (IOException notOurs) { // made by someone else before agents made their own: it still works, less tidily
+            LOG.warn("the triage inbox {} is not the agent's ({}); requests may stay there after they are recorded",
+                    data.resolve(TRIAGE_INBOX), notOurs.getClass().getSimpleName());
+        }
         var s = config.scan();
         ExtractionLimits limits = new ExtractionLimits(s.maxFileBytes(), ExtractionLimits.defaults().maxChars(),
                 ExtractionLimits.defaults().maxDepth(), ExtractionLimits.defaults().maxMembers(), s.timeout(), s.workerHeapMb());

@@ -1,11 +1,8 @@
 package dev.mamori.agent;
 
 import dev.mamori.alert.AlertStore;
-import dev.mamori.alert.Triage;
 import dev.mamori.state.StateStore;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +26,7 @@ final class Housekeeping implements Runnable {
     private final AlertStore alertStore;
     private final AtomicLong uncommitted;
     private final StatusWriter status;
+    private final TriageInbox inbox;
     private String loggedHead = "";
     private long headLoggedAt;
 
@@ -37,6 +35,7 @@ final class Housekeeping implements Runnable {
         this.config = config;
         this.state = state;
         this.alertStore = alertStore;
+        this.inbox = new TriageInbox(config.dataDir().resolve(Agent.TRIAGE_INBOX), alertStore);
         this.uncommitted = uncommitted;
         this.status = status;
     }
@@ -47,24 +46,11 @@ final class Housekeeping implements Runnable {
             if (uncommitted.getAndSet(0) > 0) {
                 state.commit();
             }
-            importTriage();
+            inbox.importAll();
             status.write();
             logChainHead();
         } catch (Throwable e) { // a scheduled task that throws is never run again
             LOG.warn("housekeeping: {}", e.toString());
-        }
-    }
-
-    private void importTriage() throws IOException {
-        Path inbox = config.dataDir().resolve(Agent.TRIAGE_INBOX);
-        if (!Files.isDirectory(inbox)) {
-            return;
-        }
-        try (var files = Files.list(inbox)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-                alertStore.triage(Triage.read(f));
-                Files.delete(f);
-            }
         }
     }
 

@@ -252,6 +252,28 @@ public final class AlertStore implements AutoCloseable {
      * trail shows who decided what and when. Triage records are never delivered to sinks.
      */
     public synchronized Triage triage(Triage t) throws IOException {
+        return triage(t, null);
+    }
+
+    /**
+     * Records a decision handed in as request {@code requestId}, once: a request already recorded
+     * (a file the inbox could not delete, read again) is not recorded twice. Returns false then.
+     */
+    public synchronized boolean triageOnce(Triage t, String requestId) throws IOException {
+        searchers.maybeRefreshBlocking();
+        IndexSearcher s = searchers.acquire();
+        try {
+            if (s.count(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term("request", requestId))) > 0) {
+                return false;
+            }
+        } finally {
+            searchers.release(s);
+        }
+        triage(t, requestId);
+        return true;
+    }
+
+    private Triage triage(Triage t, String requestId) throws IOException {
         long seq = lastSeq + 1;
         String json = Triage.toJson(t, seq);
         String hash = key.of(lastHash, json);
@@ -260,7 +282,10 @@ public final class AlertStore implements AutoCloseable {
         d.add(new NumericDocValuesField("seq", seq));
         d.add(new StoredField("seq", seq));
         d.add(new StringField("kind", "triage", Field.Store.YES));
-        d.add(new StringField("alert", t.alertId(), Field.Store.YES));
+        d.add(new StringField("alert", indexed(t.alertId()), Field.Store.YES));
+        if (requestId != null) {
+            d.add(new StringField("request", requestId, Field.Store.YES));
+        }
         d.add(new StoredField("json", json));
         d.add(new StoredField("prev", lastHash));
         d.add(new StoredField("hash", hash));

@@ -34,17 +34,31 @@ public record Triage(String alertId, String action, String note, String by, Inst
                 Instant.parse(o.path("@timestamp").asText()));
     }
 
-    /** Writes a triage request file for a running agent to record (it holds the store's lock). */
-    public static void request(java.nio.file.Path inbox, Triage t) throws java.io.IOException {
-        java.nio.file.Files.createDirectories(inbox);
-        java.nio.file.Path tmp = inbox.resolve(t.alertId() + "-" + t.at().toEpochMilli() + ".tmp");
-        java.nio.file.Files.writeString(tmp, toJson(t, 0), java.nio.charset.StandardCharsets.UTF_8);
-        java.nio.file.Files.move(tmp, inbox.resolve(tmp.getFileName().toString().replace(".tmp", ".json")),
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    /**
+     * Hands a decision to a running agent: a request file in its inbox, named by a fresh request
+     * id. The inbox is the agent's (it creates it at start; this never does, so that it never
+     * belongs to someone else). Who decided is what the operating system records as the file's
+     * owner; {@code sudoUser} is believed only in a request that root owns.
+     */
+    public static String request(java.nio.file.Path inbox, Triage t, String sudoUser) throws java.io.IOException {
+        if (!java.nio.file.Files.isDirectory(inbox, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new java.io.IOException("the agent has no inbox at " + inbox + " (it makes one when it starts)");
+        }
+        String requestId = java.util.UUID.randomUUID().toString();
+        ObjectNode o = (ObjectNode) AlertJson.JSON.readTree(toJson(t, 0));
+        if (!sudoUser.isEmpty()) {
+            ((ObjectNode) o.path("user")).put("sudo", sudoUser);
+        }
+        java.nio.file.Path tmp = inbox.resolve("." + requestId + ".tmp");
+        java.nio.file.Files.writeString(tmp, o.toString(), java.nio.charset.StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+        java.nio.file.Files.move(tmp, inbox.resolve(requestId + ".json"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return requestId;
     }
 
-    /** Reads a request file written by {@link #request}. */
-    public static Triage read(java.nio.file.Path file) throws java.io.IOException {
-        return fromJson(AlertJson.JSON.readTree(file.toFile()));
+    /** Reads a request's decision; {@code by} is given by the reader (the file's owner), never taken from the file. */
+    public static Triage read(JsonNode request, String by) {
+        Triage claimed = fromJson(request);
+        return new Triage(claimed.alertId(), claimed.action(), claimed.note(), by, claimed.at());
     }
 }

@@ -107,8 +107,7 @@ final class QuarantineCommand {
             List<Alert> alert = AlertStore.searchReadOnly(store, "quarantine:\"" + id + "\"", 1);
             String alertId = alert.isEmpty() ? "quarantine:" + id : alert.get(0).id();
             Triage decision = new Triage(alertId, "restore", "quarantine " + id + ": " + note, r.restoredBy(), r.restored());
-            out.println(TriageCommand.record(store, decision) ? "restore recorded in the audit trail"
-                    : "restore handed to the running agent for the audit trail");
+            out.println("restore " + TriageCommand.record(store, decision, by) + " (the audit trail)");
             return ExitCodes.CLEAN;
         }
     }

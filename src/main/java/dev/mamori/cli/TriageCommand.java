@@ -7,6 +7,7 @@ import dev.mamori.alert.Triage;
 import dev.mamori.platform.ProcessUser;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -43,8 +44,9 @@ abstract class TriageCommand implements Callable<Integer> {
             err.println("mamori alerts " + action() + ": no alert with id " + id);
             return ExitCodes.FATAL;
         }
-        Triage t = new Triage(id, action(), note, ProcessUser.current().describe(), Instant.now());
-        out.println(action() + (record(store, t) ? " recorded for " : " handed to the running agent for ") + id);
+        ProcessUser by = ProcessUser.current();
+        Triage t = new Triage(id, action(), note, by.describe(), Instant.now());
+        out.println(action() + " " + record(store, t, by) + " for " + id);
         if (action().equals("dismiss")) {
             proposeExclusion(store, out);
         }
@@ -52,16 +54,30 @@ abstract class TriageCommand implements Callable<Integer> {
     }
 
     /**
-     * Records a decision in the alert store's chain; while an agent holds the store, hands it to
-     * the agent's inbox instead. Returns whether it was recorded here and now.
+     * Records a decision in the alert store's chain and says how: directly when this user owns the
+     * store and no agent holds it; else through the agent's inbox (recorded by the running agent,
+     * or at its next start), so that root never leaves files in a store the agent cannot open.
      */
-    static boolean record(Path store, Triage t) throws IOException {
-        try (AlertStore direct = new AlertStore(store)) {
-            direct.triage(t);
+    static String record(Path store, Triage t, ProcessUser by) throws IOException {
+        Path inbox = store.resolveSibling(Agent.TRIAGE_INBOX);
+        if (ownedBy(store, by)) {
+            try (AlertStore direct = new AlertStore(store)) {
+                direct.triage(t);
+                return "recorded";
+            } catch (LockObtainFailedException running) {
+                Triage.request(inbox, t, by.sudoUser());
+                return "handed to the running agent";
+            }
+        }
+        Triage.request(inbox, t, by.sudoUser());
+        return "handed to the agent (its store is not " + by.name() + "'s): recorded when it runs";
+    }
+
+    private static boolean ownedBy(Path store, ProcessUser by) throws IOException {
+        try {
+            return by.uid() < 0 || ((Number) Files.getAttribute(store, "unix:uid")).longValue() == by.uid();
+        } catch (UnsupportedOperationException | IllegalArgumentException noUnix) {
             return true;
-        } catch (LockObtainFailedException running) {
-            Triage.request(store.resolveSibling(Agent.TRIAGE_INBOX), t);
-            return false;
         }
     }
 

@@ -23,7 +23,7 @@ public record ProcessUser(long uid, String name, String sudoUser) {
         if (Files.isDirectory(Path.of("/proc/self"))) {
             try {
                 uid = ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid", LinkOption.NOFOLLOW_LINKS)).longValue();
-                name = LocalUsers.nameOf(SystemTables.real().passwd(), uid).orElse(Long.toString(uid));
+                name = nameOf(uid);
             } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
                 uid = -1;
             }
@@ -33,6 +33,11 @@ public record ProcessUser(long uid, String name, String sudoUser) {
         }
         String sudo = uid == 0 ? System.getenv().getOrDefault("SUDO_USER", "") : "";
         return new ProcessUser(uid, name, sudo);
+    }
+
+    /** The login name of {@code uid} on this machine, or the number where it has none. */
+    public static String nameOf(long uid) {
+        return LocalUsers.nameOf(SystemTables.real().passwd(), uid).orElse(Long.toString(uid));
     }
 
     public boolean isRoot() {

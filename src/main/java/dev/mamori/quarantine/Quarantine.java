@@ -47,6 +47,9 @@ public final class Quarantine {
     private static final Set<PosixFilePermission> WRITABLE_BY_OTHERS =
             Set.of(PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
 
+    /** Uids below this are system accounts (Debian's policy): no person logs in as one. */
+    static final long SYSTEM_ACCOUNTS_BELOW = 1000;
+
     private final Path dir;
     private final Clock clock;
 
@@ -174,7 +177,11 @@ public final class Quarantine {
                 + "Reason: " + r.reason() + "\n";
     }
 
-    /** Only what {@code by} owns and nobody else may write is believed: a forged record must not steer a restore. */
+    /**
+     * Only what {@code by} owns and nobody else may write is believed: a forged record must not
+     * steer a restore. Root also believes a system account's quarantine (the system service's,
+     * which no person can log in as); never a person's, whose records that person can write.
+     */
     private static void requireTrusted(ProcessUser by, Path... paths) throws IOException {
         for (Path p : paths) {
             var posix = Files.getFileAttributeView(p, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
@@ -183,7 +190,7 @@ public final class Quarantine {
             }
             var attrs = posix.readAttributes();
             long uid = ((Number) Files.getAttribute(p, "unix:uid", LinkOption.NOFOLLOW_LINKS)).longValue();
-            if (uid != by.uid()) {
+            if (uid != by.uid() && !(by.isRoot() && uid < SYSTEM_ACCOUNTS_BELOW)) {
                 throw new IOException(p + " belongs to " + attrs.owner().getName() + ", not to " + by.name()
                         + ": run the restore as " + attrs.owner().getName() + " (it never acts with more rights than the quarantine's owner)");
             }

@@ -2,6 +2,7 @@ package dev.mamori.quarantine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -104,6 +105,25 @@ class QuarantineTest {
         assertThatThrownBy(() -> quarantine.restore(q.id(), me, "why", onTheStick)).hasMessageContaining("exists again");
         assertThat(target).hasContent("keep me");
         assertThat(Files.isSymbolicLink(Path.of(q.original()))).isTrue();
+    }
+
+    @Test
+    void rootActsOnTheSystemServicesQuarantineButNeverOnAPersonsOwn() throws Exception {
+        assumeTrue(me.isRoot(), "needs root to give the quarantine to other users (CI runs as root)");
+        QuarantineRecord theirs = quarantined("顧客.csv", "rw-r--r--");
+        Path box = dir.resolve("data/quarantine").resolve(theirs.id());
+        for (Path p : new Path[] {dir.resolve("data/quarantine"), box, box.resolve("record.json"), box.resolve("file")}) {
+            Files.setAttribute(p, "unix:uid", 4242); // a person's per-user quarantine: they can write its records
+        }
+        assertThatThrownBy(() -> quarantine.restore(theirs.id(), me, "why", onTheStick))
+                .hasMessageContaining("run the restore as");
+        assertThat(Path.of(theirs.original())).doesNotExist();
+
+        for (Path p : new Path[] {dir.resolve("data/quarantine"), box, box.resolve("record.json"), box.resolve("file")}) {
+            Files.setAttribute(p, "unix:uid", 120); // the system service's account
+        }
+        quarantine.restore(theirs.id(), me, "why", onTheStick);
+        assertThat(Path.of(theirs.original())).exists();
     }
 
     @Test
