@@ -26,6 +26,7 @@ echo "deb: $(ls /usr/share/man/man1/mamori*.1.gz | wc -l) man pages"
 zcat /usr/share/doc/mamori/changelog.gz | head -1 | grep -q "^mamori ($(dpkg-query -W -f='${Version}' mamori))" \
   || fail "changelog.gz does not start with this version"
 
+[ -f /usr/share/mamori/systemd/quarantine.conf ] || fail "the quarantine drop-in is missing"
 getent passwd mamori >/dev/null || fail "service user mamori missing"
 [ "$(stat -c '%U %a' /var/lib/mamori)" = "mamori 700" ] || fail "/var/lib/mamori must be mamori-owned, mode 700"
 [ -f /etc/mamori/mamori.yaml ] || fail "/etc/mamori/mamori.yaml missing"

@@ -609,7 +609,8 @@ public final class Agent implements AutoCloseable {
         Severity worst = results.stream().map(r -> r.verdict().severity()).max(Enum::compareTo).orElse(Severity.NONE);
         var actions = config.actions();
         boolean quarantining = actions.quarantineMin() != null && worst.compareTo(actions.quarantineMin()) >= 0
-                && actions.quarantineExitPoints().contains(task.place().kind()) && Files.exists(task.file());
+                // lstat, not access(2): access ignores the capabilities a system service reads with
+                && actions.quarantineExitPoints().contains(task.place().kind()) && Files.exists(task.file(), LinkOption.NOFOLLOW_LINKS);
         if (quarantining && quarantine.released(key, sha)) {
             LOG.info("{} stays: an admin restored this content here", key); // and the alert still says it is there
             quarantining = false;

@@ -108,7 +108,10 @@ public final class Quarantine {
         if (record.restored() != null) {
             throw new IOException("quarantine " + id + " was already restored on " + record.restored() + " by " + record.restoredBy());
         }
-        requireTrusted(by, box.resolve("file"));
+        // the file itself may still belong to its owner (moved, not copied): what matters is that only we can reach it
+        if (!Files.isRegularFile(box.resolve("file"), LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException("quarantine " + id + " holds no file");
+        }
         Path original = Path.of(record.original());
         Path parent = original.getParent();
         if (!original.isAbsolute() || parent == null || !original.normalize().equals(original) || !watched.test(original)) {
@@ -131,12 +134,19 @@ public final class Quarantine {
         Files.deleteIfExists(note(original));
         QuarantineRecord restored = record.restoredAt(clock.instant(), by.describe(), note);
         write(restored);
+        if (by.isRoot()) { // what root wrote stays the quarantine owner's (the system service's)
+            Path released = dir.resolve("released");
+            for (Path p : List.of(released, released.resolve(releaseName(record.original(), record.sha256())), box.resolve("record.json"))) {
+                giveToOwnerOf(dir, p);
+            }
+        }
         return restored;
     }
 
     /** Whether an admin restored this content ({@code sha256}) at this path: then it stays. */
     public boolean released(String path, String sha256) {
-        return Files.exists(dir.resolve("released").resolve(releaseName(path, sha256)));
+        // lstat, not access(2), which ignores the capabilities the system service reads with
+        return Files.exists(dir.resolve("released").resolve(releaseName(path, sha256)), LinkOption.NOFOLLOW_LINKS);
     }
 
     public List<QuarantineRecord> list() throws IOException {
@@ -147,7 +157,7 @@ public final class Quarantine {
         try (DirectoryStream<Path> boxes = Files.newDirectoryStream(dir)) {
             for (Path box : boxes) {
                 Path json = box.resolve("record.json");
-                if (Files.exists(json)) {
+                if (Files.exists(json, LinkOption.NOFOLLOW_LINKS)) {
                     out.add(read(json));
                 }
             }
@@ -158,7 +168,7 @@ public final class Quarantine {
 
     public Optional<QuarantineRecord> find(String id) throws IOException {
         Path json = dir.resolve(id).resolve("record.json");
-        if (id.contains("/") || id.contains("\\") || id.contains("..") || !Files.exists(json)) {
+        if (id.contains("/") || id.contains("\\") || id.contains("..") || !Files.exists(json, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
         return Optional.of(read(json));
@@ -198,6 +208,13 @@ public final class Quarantine {
                 throw new IOException(p + " can be changed by others (" + PosixFilePermissions.toString(attrs.permissions())
                         + "); its record is not trusted and the restore is refused");
             }
+        }
+    }
+
+    private static void giveToOwnerOf(Path keeper, Path p) throws IOException {
+        if (Files.getFileAttributeView(p, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS) != null) {
+            Files.setAttribute(p, "unix:uid", Files.getAttribute(keeper, "unix:uid", LinkOption.NOFOLLOW_LINKS), LinkOption.NOFOLLOW_LINKS);
+            Files.setAttribute(p, "unix:gid", Files.getAttribute(keeper, "unix:gid", LinkOption.NOFOLLOW_LINKS), LinkOption.NOFOLLOW_LINKS);
         }
     }
 
