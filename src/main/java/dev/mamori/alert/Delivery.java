@@ -97,10 +97,18 @@ public final class Delivery implements Runnable {
 
     @Override
     public void run() {
+        try {
+            deliverUntilStopped();
+        } finally {
+            sendChainHead(true);
+        }
+    }
+
+    private void deliverUntilStopped() {
         while (running) {
             try {
                 if (!deliverOnce()) {
-                    sendChainHead();
+                    sendChainHead(false);
                     store.awaitAfter(position, 1_000);
                 }
             } catch (InterruptedException e) {
@@ -153,16 +161,17 @@ public final class Delivery implements Runnable {
 
     /**
      * Caught up: sends the store's head after the alerts it covers, when it moved since the last one
-     * sent and at most every {@link #HEAD_EVERY}. A failure is retried with the next head; it does
-     * not hold up alerts.
+     * sent and at most every {@link #HEAD_EVERY}; at shutdown ({@code last}) whatever the interval,
+     * so that the sink holds the anchor of everything it was given. A failure is retried with the
+     * next head; it does not hold up alerts.
      */
-    private void sendChainHead() {
-        if (deliveredHost == null) {
-            return; // nothing sent in this run: the head already sent, or none
+    private void sendChainHead(boolean last) {
+        if (deliveredHost == null || last && backlog() > 0) {
+            return; // nothing sent in this run (the head already sent, or none), or alerts it does not cover yet
         }
         String head = store.head();
         long now = System.nanoTime();
-        if (head.equals(sentHead) || sentHead != null && now - headSentAt < HEAD_EVERY.toNanos()) {
+        if (head.equals(sentHead) || !last && sentHead != null && now - headSentAt < HEAD_EVERY.toNanos()) {
             return;
         }
         try {

@@ -153,6 +153,42 @@ class DeliveryTest {
         }
     }
 
+    @Test
+    void atShutdownTheSinkGetsTheNewestHeadWhateverTheInterval() throws Exception {
+        try (AlertStore store = new AlertStore(dir.resolve("alerts"))) {
+            List<Alert> sent = new CopyOnWriteArrayList<>();
+            List<String> heads = new CopyOnWriteArrayList<>();
+            Sink sink = new Sink() {
+                @Override
+                public String name() {
+                    return "memory";
+                }
+
+                @Override
+                public void deliver(List<Alert> batch) {
+                    sent.addAll(batch);
+                }
+
+                @Override
+                public void deliverChainHead(String host, String head, java.time.Instant at) {
+                    heads.add(head);
+                }
+            };
+            Delivery delivery = new Delivery(store, sink, dir.resolve("positions"), Duration.ofMillis(50), 1_000);
+            Thread thread = new Thread(delivery, "test-deliver");
+            thread.start();
+            store.append(Alerts.alert(1));
+            await("the first head").atMost(Duration.ofSeconds(10)).until(() -> heads.size() == 1);
+            store.append(Alerts.alert(2)); // delivered well within the interval between heads
+            awaitSent(sent, 2);
+            assertThat(heads).as("no second head yet: at most one per %s", Delivery.HEAD_EVERY).hasSize(1);
+
+            delivery.stop();
+            thread.join(5_000);
+            assertThat(heads).hasSize(2).last().isEqualTo(store.head()).asString().startsWith("2:");
+        }
+    }
+
     private static void awaitSent(List<Alert> sent, int count) {
         await(count + " alerts sent").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
                 .until(() -> sent.size() >= count);
