@@ -54,14 +54,29 @@ public record AgentConfig(Path source, Path dataDir, Watch watch, Scan scan, Lis
      * Where alerts go. A null path/host/url/kafka means that sink is off. The webhook's headers hold
      * secrets; their {@code toString} does not show them.
      */
-    public record Alerts(Path jsonl, String syslogHost, int syslogPort, boolean syslogTcp, int syslogEnterpriseNumber,
+    public record Alerts(Path jsonl, String syslogHost, int syslogPort, dev.mamori.alert.SyslogSink.Transport syslogTransport,
+                         Path syslogCa, int syslogEnterpriseNumber,
                          String webhookUrl, Duration webhookTimeout, List<WebhookHeader> webhookHeaders, boolean maskFileNames,
                          int spoolMax, Duration retry, dev.mamori.fleet.KafkaOptions kafka) {
 
-        /** The configured syslog receiver, reached as {@code hostname}; null when syslog is off. */
-        public dev.mamori.alert.SyslogSink syslogSink(String hostname) {
-            return syslogHost == null ? null
-                    : new dev.mamori.alert.SyslogSink(syslogHost, syslogPort, syslogTcp, hostname, syslogEnterpriseNumber);
+        /**
+         * The configured syslog receiver, reached as {@code hostname}; null when syslog is off.
+         *
+         * @throws IOException when the TLS CA file cannot be read or holds no certificate
+         */
+        public dev.mamori.alert.SyslogSink syslogSink(String hostname) throws java.io.IOException {
+            if (syslogHost == null) {
+                return null;
+            }
+            javax.net.ssl.SSLContext tls = null;
+            if (syslogTransport == dev.mamori.alert.SyslogSink.Transport.TLS) {
+                try {
+                    tls = syslogCa != null ? dev.mamori.platform.TrustedCa.trusting(syslogCa) : javax.net.ssl.SSLContext.getDefault();
+                } catch (java.security.NoSuchAlgorithmException e) {
+                    throw new java.io.IOException("no TLS in this Java: " + e.getMessage(), e);
+                }
+            }
+            return new dev.mamori.alert.SyslogSink(syslogHost, syslogPort, syslogTransport, tls, hostname, syslogEnterpriseNumber);
         }
     }
 
@@ -85,7 +100,9 @@ public record AgentConfig(Path source, Path dataDir, Watch watch, Scan scan, Lis
         String host = (String) v.get("alerts.syslog.host");
         String url = (String) v.get("alerts.webhook.url");
         Alerts alerts = new Alerts(jsonl.isBlank() ? null : path(jsonl, home, dataDir), host.isBlank() ? null : host,
-                (Integer) v.get("alerts.syslog.port"), "tcp".equals(v.get("alerts.syslog.protocol")),
+                (Integer) v.get("alerts.syslog.port"),
+                dev.mamori.alert.SyslogSink.Transport.valueOf(((String) v.get("alerts.syslog.protocol")).toUpperCase(java.util.Locale.ROOT)),
+                ((String) v.get("alerts.syslog.ca")).isBlank() ? null : path(v.get("alerts.syslog.ca"), home, home),
                 (Integer) v.get("alerts.syslog.enterprise-number"), url.isBlank() ? null : url, Duration.ofMillis((Integer) v.get("alerts.webhook.timeout-ms")),
                 List.copyOf(((Map<?, ?>) v.get("alerts.webhook.headers")).values().stream()
                         .map(WebhookHeader.class::cast).toList()),

@@ -113,10 +113,30 @@ public final class AgentConfigLoader {
                 }
             }
         }
+        if (prefix.equals("alerts.syslog.")) {
+            checkSyslogCa(map, values);
+        }
         if (prefix.equals("rules.bundle.") && map.keys().contains("url") && !((String) values.get("rules.bundle.url")).isBlank()
                 && ((String) values.get("rules.bundle.public-key")).isBlank()) {
             map.problem("url", "'rules.bundle.url' needs 'rules.bundle.public-key': a bundle is used only when it is "
                     + "signed with the organisation's key");
+        }
+    }
+
+    /** A syslog CA that cannot be used is the config's problem, found now rather than at the first alert. */
+    private void checkSyslogCa(YamlMap map, Map<String, Object> values) {
+        String ca = (String) values.get("alerts.syslog.ca");
+        if (ca == null || ca.isBlank() || !map.keys().contains("ca")) {
+            return;
+        }
+        if (!"tls".equals(values.get("alerts.syslog.protocol"))) {
+            map.problem("ca", "'alerts.syslog.ca' is used only with 'protocol: tls'");
+            return;
+        }
+        try {
+            dev.mamori.platform.TrustedCa.trusting(AgentConfig.path(ca, home, home));
+        } catch (java.io.IOException e) {
+            map.problem("ca", "'alerts.syslog.ca': " + e.getMessage());
         }
     }
 

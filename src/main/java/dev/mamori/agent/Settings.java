@@ -94,7 +94,10 @@ public final class Settings {
             path("alerts.jsonl", "alerts.jsonl", "alerts as JSON Lines in ECS field names (relative to data-dir; empty: off)"),
             string("alerts.syslog.host", "", "syslog receiver (empty: off)"),
             integer("alerts.syslog.port", 514, 1, 65_535, "syslog port"),
-            choice("alerts.syslog.protocol", "udp", List.of("udp", "tcp"), "syslog transport (RFC 5424 messages)"),
+            choice("alerts.syslog.protocol", "udp", List.of("udp", "tcp", "tls"),
+                    "syslog transport (RFC 5424 messages); tls is RFC 5425, usually port 6514"),
+            path("alerts.syslog.ca", "", "for tls: CA certificate (PEM) the receiver's certificate must chain to "
+                    + "(empty: the JDK's trust store); its name must match the host"),
             integer("alerts.syslog.enterprise-number", 0, 0, Integer.MAX_VALUE,
                     "your organisation's IANA private enterprise number: adds [mamori@<number> id= severity= ...] "
                             + "to each message (0: only the registered origin and meta SD-IDs)"),

@@ -31,18 +31,33 @@ public final class SyslogSink implements Sink {
     /** Marks the MSG as UTF-8 (RFC 5424 §6.4). */
     static final String BOM = "\uFEFF";
 
+    /** How messages travel: UDP datagrams (RFC 5426), TCP (RFC 6587 octet counting) or TLS (RFC 5425). */
+    public enum Transport { UDP, TCP, TLS }
+
     private final String host;
     private final int port;
     private final boolean tcp;
+    /** For TLS: whom the receiver's certificate must chain to; null for UDP and TCP. */
+    private final javax.net.ssl.SSLContext tls;
     private final String hostname;
     /** The site's IANA private enterprise number for the {@code mamori@} SD-ID; 0 when it has none. */
     private final int enterpriseNumber;
     private Socket socket;
 
     public SyslogSink(String host, int port, boolean tcp, String hostname, int enterpriseNumber) {
+        this(host, port, tcp ? Transport.TCP : Transport.UDP, null, hostname, enterpriseNumber);
+    }
+
+    /**
+     * @param tls for {@link Transport#TLS}, the trust its receiver's certificate must chain to (its
+     *            name is checked against {@code host} as HTTPS does); ignored otherwise
+     */
+    public SyslogSink(String host, int port, Transport transport, javax.net.ssl.SSLContext tls, String hostname,
+                      int enterpriseNumber) {
         this.host = host;
         this.port = port;
-        this.tcp = tcp;
+        this.tcp = transport != Transport.UDP;
+        this.tls = transport == Transport.TLS ? tls : null;
         this.hostname = hostname;
         this.enterpriseNumber = enterpriseNumber;
     }
@@ -197,8 +212,7 @@ public final class SyslogSink implements Sink {
         if (tcp) {
             try {
                 if (socket == null || socket.isClosed()) {
-                    socket = new Socket();
-                    socket.connect(new InetSocketAddress(host, port), 5_000);
+                    socket = connect();
                 }
                 OutputStream out = socket.getOutputStream();
                 for (String m : messages) {
@@ -219,6 +233,27 @@ public final class SyslogSink implements Sink {
                 }
             }
         }
+    }
+
+    /** A TCP connection, or over it TLS whose certificate chains to the trusted CA and names {@code host}. */
+    private Socket connect() throws IOException {
+        Socket plain = new Socket();
+        plain.connect(new InetSocketAddress(host, port), 5_000);
+        if (tls == null) {
+            return plain;
+        }
+        javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) tls.getSocketFactory().createSocket(plain, host, port, true);
+        javax.net.ssl.SSLParameters p = s.getSSLParameters();
+        p.setEndpointIdentificationAlgorithm("HTTPS"); // the certificate must name the host we meant
+        s.setSSLParameters(p);
+        s.setSoTimeout(30_000);
+        try {
+            s.startHandshake();
+        } catch (IOException e) {
+            s.close();
+            throw new IOException("TLS to syslog " + host + ":" + port + " refused: " + e.getMessage(), e);
+        }
+        return s;
     }
 
     @Override

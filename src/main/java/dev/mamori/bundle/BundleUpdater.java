@@ -89,23 +89,10 @@ public final class BundleUpdater {
 
     /** TLS that trusts only the CA certificates in {@code caPem} (a private CA for the bundle server). */
     public static SSLContext trusting(Path caPem) throws IOException {
-        try (InputStream in = Files.newInputStream(caPem)) {
-            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-            trust.load(null, null);
-            int n = 0;
-            for (var cert : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                trust.setCertificateEntry("ca-" + n++, cert);
-            }
-            if (n == 0) {
-                throw new BundleException(caPem + ": no certificate in PEM");
-            }
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(trust);
-            SSLContext ssl = SSLContext.getInstance("TLS");
-            ssl.init(null, tmf.getTrustManagers(), null);
-            return ssl;
-        } catch (GeneralSecurityException e) {
-            throw new BundleException(caPem + ": not a usable CA certificate (" + e.getMessage() + ")");
+        try {
+            return dev.mamori.platform.TrustedCa.trusting(caPem);
+        } catch (IOException e) {
+            throw new BundleException(e.getMessage());
         }
     }
 

@@ -94,7 +94,7 @@ final class AgentOptions {
         var a = c.alerts();
         // the alerts file follows the data folder when it lay inside it
         Path jsonl = a.jsonl() != null && a.jsonl().startsWith(c.dataDir()) ? data.resolve(c.dataDir().relativize(a.jsonl())) : a.jsonl();
-        AgentConfig.Alerts alerts = new AgentConfig.Alerts(jsonl, a.syslogHost(), a.syslogPort(), a.syslogTcp(),
+        AgentConfig.Alerts alerts = new AgentConfig.Alerts(jsonl, a.syslogHost(), a.syslogPort(), a.syslogTransport(), a.syslogCa(),
                 a.syslogEnterpriseNumber(), a.webhookUrl(),
                 a.webhookTimeout(), a.webhookHeaders(), a.maskFileNames(), a.spoolMax(), a.retry(), a.kafka());
         return new AgentConfig(c.source(), data, c.watch(), c.scan(), c.extraRules(), c.actions(), alerts,

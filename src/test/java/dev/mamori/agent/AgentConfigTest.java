@@ -54,7 +54,7 @@ class AgentConfigTest {
         assertThat(c.scan().workers()).isEqualTo(2);
         assertThat(c.scan().isolated()).isFalse();
         assertThat(c.actions().quarantineMin()).isEqualTo(Severity.HIGH);
-        assertThat(c.alerts().syslogTcp()).isTrue();
+        assertThat(c.alerts().syslogTransport()).isEqualTo(dev.mamori.alert.SyslogSink.Transport.TCP);
         assertThat(c.alerts().syslogPort()).isEqualTo(5514);
     }
 
@@ -79,6 +79,26 @@ class AgentConfigTest {
                         .anyMatch(p -> p.contains("bad.yaml:5:14: 'scan.isolation' must be one of process, in_process"))
                         .anyMatch(p -> p.contains("bad.yaml:7:27: 'actions.quarantine-exit-points': unknown value 'fax'"))
                         .anyMatch(p -> p.contains("bad.yaml:8:9: 'alerts' is a section")));
+    }
+
+    @Test
+    void aSyslogCaThatCannotBeUsedIsAConfigProblemNotAFailureAtTheFirstAlert() throws Exception {
+        Path notPem = Files.writeString(dir.resolve("ca.pem"), "not a certificate");
+        Path file = Files.writeString(dir.resolve("tls.yaml"), """
+                alerts:
+                  syslog: {host: siem.example, port: 6514, protocol: tls, ca: '%s'}
+                """.formatted(notPem));
+        assertThatThrownBy(() -> new AgentConfigLoader(home).load(file))
+                .isInstanceOfSatisfying(AgentConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::toString)
+                        .anyMatch(p -> p.contains("tls.yaml:2:") && p.contains("'alerts.syslog.ca'") && p.contains("ca.pem")));
+        Files.writeString(file, """
+                alerts:
+                  syslog: {host: siem.example, protocol: udp, ca: '%s'}
+                """.formatted(notPem));
+        assertThatThrownBy(() -> new AgentConfigLoader(home).load(file))
+                .isInstanceOfSatisfying(AgentConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::toString).anyMatch(p -> p.contains("used only with 'protocol: tls'")));
     }
 
     @Test
