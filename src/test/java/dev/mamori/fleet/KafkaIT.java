@@ -8,6 +8,7 @@ import dev.mamori.alert.Alert;
 import dev.mamori.alert.AlertStore;
 import dev.mamori.alert.Delivery;
 import dev.mamori.cli.MainRun;
+import dev.mamori.testing.KafkaBroker;
 import dev.mamori.testing.MamoriProcess;
 import dev.mamori.testing.RealisticCorpus;
 import dev.mamori.testing.TestAgents;

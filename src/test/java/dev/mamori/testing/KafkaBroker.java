@@ -1,4 +1,4 @@
-package dev.mamori.fleet;
+package dev.mamori.testing;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -19,7 +19,7 @@ import org.apache.kafka.common.Uuid;
  * do, on free ports of 127.0.0.1. {@link #kill} is {@code kill -9}; {@link #start} again reuses
  * the same ports and log directory, so the data survives. The caller closes it.
  */
-final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements AutoCloseable {
 
     private final Path dir;
     private final int port;
@@ -27,7 +27,7 @@ final class KafkaBroker implements AutoCloseable {
     private Process process;
     private int starts;
 
-    KafkaBroker(Path dir) throws Exception {
+    public KafkaBroker(Path dir) throws Exception {
         this.dir = dir;
         this.port = freePort();
         int controllerPort = freePort();
@@ -72,12 +72,12 @@ final class KafkaBroker implements AutoCloseable {
         return new ProcessBuilder(cmd).redirectErrorStream(true);
     }
 
-    String bootstrap() {
+    public String bootstrap() {
         return "127.0.0.1:" + port;
     }
 
     /** Starts the broker and returns once it answers an admin client. */
-    void start() throws Exception {
+    public void start() throws Exception {
         Path log = dir.resolve("broker-" + (++starts) + ".log");
         process = java("kafka.Kafka", properties.toString()).redirectOutput(log.toFile()).start();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
@@ -100,7 +100,7 @@ final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    void createTopic(String topic, int partitions) throws Exception {
+    public void createTopic(String topic, int partitions) throws Exception {
         try (Admin admin = admin()) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
@@ -117,7 +117,7 @@ final class KafkaBroker implements AutoCloseable {
     }
 
     /** {@code kill -9}: no controlled shutdown. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         if (process != null) {
             process.destroyForcibly();
             process.waitFor(30, TimeUnit.SECONDS);
