@@ -188,6 +188,24 @@ public final class AlertJson {
         }
     }
 
+    /**
+     * The alert chain's head as an ECS state event, for sinks that carry documents (the webhook):
+     * {@code event.kind: state}, {@code event.action: chain-head}, the head in {@code mamori.chain_head},
+     * so that a SIEM keeps the anchor {@code mamori verify --head} checks, and a consumer of alerts
+     * tells it apart by its kind.
+     */
+    public static String chainHead(String host, String head, java.time.Instant at) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("@timestamp", at.toString());
+        o.putObject("ecs").put("version", ECS_VERSION);
+        o.put("message", "alert chain head " + head);
+        o.putObject("event").put("kind", "state").put("action", "chain-head").put("module", "mamori")
+                .put("dataset", "mamori.chain");
+        o.putObject("host").put("name", host);
+        o.putObject("mamori").put("chain_head", head);
+        return o.toString();
+    }
+
     public static String line(Alert a) {
         try {
             return JSON.writeValueAsString(toJson(a));

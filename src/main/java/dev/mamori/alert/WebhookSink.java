@@ -45,20 +45,30 @@ public final class WebhookSink implements Sink {
     @Override
     public void deliver(List<Alert> batch) throws IOException {
         for (Alert a : batch) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout)
-                    .header("Content-Type", "application/json; charset=utf-8")
-                    .header("User-Agent", "mamori/" + a.agentVersion());
-            headers.forEach(h -> request.header(h.name(), h.value()));
-            request.POST(HttpRequest.BodyPublishers.ofString(AlertJson.line(a)));
-            try {
-                HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() / 100 != 2) {
-                    throw new IOException("webhook answered HTTP " + response.statusCode());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
+            post(AlertJson.line(a), a.agentVersion());
+        }
+    }
+
+    /** The chain head as its own document ({@link AlertJson#chainHead}), after the alerts it covers. */
+    @Override
+    public void deliverChainHead(String host, String head, java.time.Instant at) throws IOException {
+        post(AlertJson.chainHead(host, head, at), "agent");
+    }
+
+    private void post(String body, String version) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout)
+                .header("Content-Type", "application/json; charset=utf-8")
+                .header("User-Agent", "mamori/" + version);
+        headers.forEach(h -> request.header(h.name(), h.value()));
+        request.POST(HttpRequest.BodyPublishers.ofString(body));
+        try {
+            HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() / 100 != 2) {
+                throw new IOException("webhook answered HTTP " + response.statusCode());
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
     }
 }

@@ -46,6 +46,8 @@ class AgentTest {
     Path data;
     HttpServer webhook;
     final List<JsonNode> posted = new CopyOnWriteArrayList<>();
+    /** The chain heads the webhook got, after the alerts they cover. */
+    final List<JsonNode> heads = new CopyOnWriteArrayList<>();
     /** Extra lines of the scan section for the next agent(). */
     String scanSettings = "";
 
@@ -62,7 +64,8 @@ class AgentTest {
         data = root.resolve("data");
         webhook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         webhook.createContext("/alerts", ex -> {
-            posted.add(new ObjectMapper().readTree(ex.getRequestBody().readAllBytes()));
+            JsonNode doc = new ObjectMapper().readTree(ex.getRequestBody().readAllBytes());
+            (doc.path("event").path("kind").asText().equals("state") ? heads : posted).add(doc);
             ex.sendResponseHeaders(200, -1);
             ex.close();
         });
@@ -144,7 +147,13 @@ class AgentTest {
             await("the webhook receiving every alert").atMost(Duration.ofSeconds(20)).until(() -> posted.size() >= alerts.size());
             assertThat(posted).extracting(a -> a.path("event").path("id").asText())
                     .containsExactlyElementsOf(alerts.stream().map(a -> a.path("event").path("id").asText()).toList());
-            String everything = Files.readString(data.resolve("alerts.jsonl")) + posted;
+            // after them the chain head, as an ECS state event, so the SIEM keeps the anchor of what it got
+            JsonNode head = await("the chain head after the alerts").atMost(Duration.ofSeconds(20))
+                    .until(() -> heads.isEmpty() ? null : heads.get(heads.size() - 1), h -> h != null
+                            && h.path("mamori").path("chain_head").asText().startsWith(alerts.size() + ":"));
+            assertThat(head.path("event").path("action").asText()).isEqualTo("chain-head");
+            assertThat(head.path("host").path("name").asText()).isEqualTo("laptop-01");
+            String everything = Files.readString(data.resolve("alerts.jsonl")) + posted + heads;
             for (String raw : corpus.planted()) {
                 assertThat(everything).doesNotContain(raw);
             }

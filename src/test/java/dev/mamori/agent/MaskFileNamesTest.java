@@ -32,7 +32,10 @@ class MaskFileNamesTest {
         LinkedBlockingQueue<JsonNode> posted = new LinkedBlockingQueue<>();
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/alerts", ex -> {
-            posted.add(new ObjectMapper().readTree(ex.getRequestBody().readAllBytes()));
+            JsonNode doc = new ObjectMapper().readTree(ex.getRequestBody().readAllBytes());
+            if (!doc.path("event").path("kind").asText().equals("state")) { // chain heads carry no path
+                posted.add(doc);
+            }
             ex.sendResponseHeaders(204, -1);
             ex.close();
         });

@@ -106,6 +106,24 @@ class EcsConformanceTest {
         fields.get("event.type").forEach(t -> assertThat(expectedTypes).as("event.type for its category").contains(t.asText()));
     }
 
+    @org.junit.jupiter.api.Test
+    void theChainHeadDocumentIsAnEcsStateEvent() throws Exception {
+        Map<String, JsonNode> fields = new LinkedHashMap<>();
+        flatten("", AlertJson.JSON.readTree(AlertJson.chainHead("laptop-01", "12:ab", java.time.Instant.parse("2026-12-03T00:00:00Z"))),
+                fields);
+        List<String> problems = new ArrayList<>();
+        fields.forEach((name, value) -> {
+            EcsField f = name.startsWith("mamori.") ? null : ECS.get(name);
+            if (!name.startsWith("mamori.") && (f == null || !fits(f.type(), value)
+                    || !f.allowed().isEmpty() && !f.allowed().containsKey(value.asText()))) {
+                problems.add(name + "=" + value);
+            }
+        });
+        assertThat(problems).isEmpty();
+        assertThat(fields.get("event.kind").asText()).isEqualTo("state");
+        assertThat(fields.get("mamori.chain_head").asText()).isEqualTo("12:ab");
+    }
+
     @ParameterizedTest
     @MethodSource("everyForm")
     void theStoredFormReadsBackAsTheSameAlert(Alert alert) {
