@@ -97,6 +97,17 @@ class TriageInboxTest {
         assertThat(by).isEqualTo(me.equals("root") ? "root (sudo by alice)" : me);
     }
 
+    @Test
+    void anotherUsersRequestIsRecordedAsTheirsWhateverItClaims() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ProcessUser.current().isRoot(), "needs root to write as another user (CI runs as root)");
+        Path forged = Files.writeString(inbox.resolve("forged.json"), requestJson("alert-1", "dismiss", "nothing to see")
+                .replace("\"name\":\"forged\"", "\"name\":\"root\",\"sudo\":\"ciso\""), StandardCharsets.UTF_8);
+        Files.setAttribute(forged, "unix:uid", 4242);
+        triage.importAll();
+        Triage recorded = AlertStore.triageState(data.resolve("alerts")).get("alert-1");
+        assertThat(recorded.by()).isEqualTo(ProcessUser.nameOf(4242)).doesNotContain("root", "ciso");
+    }
+
     private static String requestJson(String alertId, String action, String note) {
         return "{\"@timestamp\":\"2026-12-03T02:00:00Z\",\"event\":{\"kind\":\"triage\",\"action\":\"" + action
                 + "\"},\"user\":{\"name\":\"forged\"},\"mamori\":{\"alert_id\":\"" + alertId + "\",\"note\":\"" + note + "\"}}";
