@@ -625,7 +625,8 @@ public final class Agent implements AutoCloseable {
         List<Alert> alerts = new ArrayList<>(); // one per file and severity, worst first
         String owner = bySeverity.isEmpty() ? FileOwner.UNKNOWN : FileOwner.of(task.file()); // before any quarantine
         bySeverity.values().forEach(docs -> alerts.add(
-                alertFactory.personalData(key, docs, task.place().kind(), sha, size, packs, quarantineId, owner)));
+                alertFactory.personalData(key, docs, task.place().kind(), sha, size, packs, quarantineId, owner,
+                        java.time.Instant.ofEpochMilli(stamp.mtimeMillis()))));
         if (!alerts.isEmpty()) {
             alertStore.appendAll(alerts);
             status.alerts.addAndGet(alerts.size());

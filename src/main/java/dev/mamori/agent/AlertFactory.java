@@ -2,9 +2,11 @@ package dev.mamori.agent;
 
 import dev.mamori.alert.Alert;
 import dev.mamori.alert.HealthProblem;
+import dev.mamori.alert.HostInfo;
 import dev.mamori.scan.DocumentResult;
 import dev.mamori.verdict.FindingSummary;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +41,7 @@ final class AlertFactory {
      * file's owner as the operating system names it ({@link dev.mamori.platform.FileOwner}).
      */
     Alert personalData(DocumentResult r, String exitPoint, String sha256, long size, List<String> packs,
-                       String quarantineId, String owner) {
+                       String quarantineId, String owner, Instant mtime) {
         Map<String, Integer> counts = new TreeMap<>();
         List<String> samples = new ArrayList<>();
         List<String> ruleIds = new ArrayList<>();
@@ -52,7 +54,8 @@ final class AlertFactory {
         return new Alert(0, alertId(env.host(), r.path(), sha256, severity, packs, quarantineId != null), env.clock().instant(),
                 env.host(), owner, r.path(), exitPoint, sha256, size, severity, counts, r.verdict().records(),
                 samples, ruleIds, r.verdict().flags().contains("appi-reportable"),
-                quarantineId != null ? "quarantine" : "alert", quarantineId, env.version(), packs);
+                quarantineId != null ? "quarantine" : "alert", quarantineId, env.version(), packs)
+                .withContext(mtime, HostInfo.thisMachine());
     }
 
     /** Masked samples in an alert about several documents, all together. */
@@ -65,9 +68,9 @@ final class AlertFactory {
      * 300-member archive is one alert, not 300.
      */
     Alert personalData(String fileKey, List<DocumentResult> docs, String exitPoint, String sha256, long size,
-                       List<String> packs, String quarantineId, String owner) {
+                       List<String> packs, String quarantineId, String owner, Instant mtime) {
         if (docs.size() == 1) {
-            return personalData(docs.get(0), exitPoint, sha256, size, packs, quarantineId, owner);
+            return personalData(docs.get(0), exitPoint, sha256, size, packs, quarantineId, owner, mtime);
         }
         Map<String, Integer> counts = new TreeMap<>();
         List<String> samples = new ArrayList<>();
@@ -88,13 +91,14 @@ final class AlertFactory {
         String severity = docs.get(0).verdict().severity().label();
         return new Alert(0, alertId(env.host(), fileKey, sha256, severity, packs, quarantineId != null), env.clock().instant(), env.host(),
                 owner, fileKey, exitPoint, sha256, size, severity, counts, records, samples, new ArrayList<>(ruleIds),
-                appi, quarantineId != null ? "quarantine" : "alert", quarantineId, env.version(), packs, members, docs.size());
+                appi, quarantineId != null ? "quarantine" : "alert", quarantineId, env.version(), packs, members, docs.size())
+                .withContext(mtime, HostInfo.thisMachine());
     }
 
     /** An alert about the agent itself; {@code subject} is what it concerns (a file, a rule pack, a sink). */
     Alert health(HealthProblem kind, String subject, String problem, String sha256, List<String> packs) {
         return new Alert(0, UUID.randomUUID().toString(), env.clock().instant(), env.host(), env.user(), subject,
                 "agent", sha256, 0, "medium", Map.of(), 0, List.of(problem), List.of(HealthProblem.RULE, kind.ruleId()),
-                false, "health", null, env.version(), packs);
+                false, "health", null, env.version(), packs).withContext(null, HostInfo.thisMachine());
     }
 }

@@ -30,12 +30,14 @@ import java.util.Map;
  * @param members        for one alert about several documents of a file (archive members), their
  *                       paths, at most {@link #MAX_MEMBERS}; empty for an alert about one document
  * @param memberCount    how many documents the alert is about when it lists members (may exceed the list)
+ * @param fileMtime      when the file was last modified, or null (health alerts, alerts stored before)
+ * @param hostInfo       the machine's id and operating system, or null (alerts stored before)
  */
 public record Alert(long seq, String id, Instant time, String host, String user, String path, String exitPoint,
                     String sha256, long size, String severity, Map<String, Integer> counts, int records,
                     List<String> samples, List<String> rules, boolean appiReportable, String action,
                     String quarantineId, String agentVersion, List<String> packs, List<String> members,
-                    int memberCount) {
+                    int memberCount, Instant fileMtime, HostInfo hostInfo) {
 
     /** Members listed in one alert; the rest are counted only. */
     public static final int MAX_MEMBERS = 20;
@@ -47,6 +49,15 @@ public record Alert(long seq, String id, Instant time, String host, String user,
         packs = List.copyOf(packs);
         members = List.copyOf(members.subList(0, Math.min(members.size(), MAX_MEMBERS)));
         memberCount = Math.max(memberCount, members.size());
+    }
+
+    /** An alert that does not say yet when its file was modified or which machine raised it ({@link #withContext}). */
+    public Alert(long seq, String id, Instant time, String host, String user, String path, String exitPoint,
+                 String sha256, long size, String severity, Map<String, Integer> counts, int records,
+                 List<String> samples, List<String> rules, boolean appiReportable, String action,
+                 String quarantineId, String agentVersion, List<String> packs, List<String> members, int memberCount) {
+        this(seq, id, time, host, user, path, exitPoint, sha256, size, severity, counts, records, samples, rules,
+                appiReportable, action, quarantineId, agentVersion, packs, members, memberCount, null, null);
     }
 
     /** An alert about one document (a file, or one member of an archive). */
@@ -89,11 +100,17 @@ public record Alert(long seq, String id, Instant time, String host, String user,
 
     public Alert withPath(String newPath) {
         return new Alert(seq, id, time, host, user, newPath, exitPoint, sha256, size, severity, counts, records, samples,
-                rules, appiReportable, action, quarantineId, agentVersion, packs, members, memberCount);
+                rules, appiReportable, action, quarantineId, agentVersion, packs, members, memberCount, fileMtime, hostInfo);
     }
 
     public Alert withSeq(long newSeq) {
         return new Alert(newSeq, id, time, host, user, path, exitPoint, sha256, size, severity, counts, records, samples,
-                rules, appiReportable, action, quarantineId, agentVersion, packs, members, memberCount);
+                rules, appiReportable, action, quarantineId, agentVersion, packs, members, memberCount, fileMtime, hostInfo);
+    }
+
+    /** The same alert with its file's modification time and the machine that raised it. */
+    public Alert withContext(Instant mtime, HostInfo machine) {
+        return new Alert(seq, id, time, host, user, path, exitPoint, sha256, size, severity, counts, records, samples,
+                rules, appiReportable, action, quarantineId, agentVersion, packs, members, memberCount, mtime, machine);
     }
 }

@@ -69,7 +69,14 @@ public final class AlertJson {
         event.put("module", "mamori");
         event.put("dataset", dataset);
         o.putObject("data_stream").put("type", "logs").put("dataset", dataset).put("namespace", "default");
-        o.putObject("host").put("name", a.host());
+        ObjectNode host = o.putObject("host").put("name", a.host());
+        if (a.hostInfo() != null) {
+            if (a.hostInfo().id() != null) {
+                host.put("id", a.hostInfo().id());
+            }
+            host.putObject("os").put("type", a.hostInfo().osType()).put("name", a.hostInfo().osName())
+                    .put("version", a.hostInfo().osVersion());
+        }
         o.putObject("user").put("name", a.user());
         boolean aboutAFile = !a.isHealth() || isFilePath(a.path()); // a health alert names a file only when it concerns one
         if (aboutAFile) {
@@ -86,6 +93,9 @@ public final class AlertJson {
                 file.put("directory", onDisk.substring(0, onDisk.length() - name.length() - 1));
             }
             file.put("size", a.size());
+            if (a.fileMtime() != null) {
+                file.put("mtime", a.fileMtime().toString());
+            }
             file.putObject("hash").put("sha256", a.sha256());
             if (!a.isHealth()) {
                 file.put("owner", a.user());
@@ -174,7 +184,14 @@ public final class AlertJson {
                 rules, m.path("appi_reportable").asBoolean(), m.path("action").asText(),
                 m.hasNonNull("quarantine_id") ? m.path("quarantine_id").asText() : null,
                 o.path("agent").path("version").asText(), packs, strings(m.path("members")),
-                m.path("member_count").asInt());
+                m.path("member_count").asInt(), o.path("file").hasNonNull("mtime") ? Instant.parse(o.path("file").path("mtime").asText()) : null,
+                hostInfo(o.path("host")));
+    }
+
+    private static HostInfo hostInfo(JsonNode host) {
+        JsonNode os = host.path("os");
+        return os.isMissingNode() ? null : new HostInfo(host.hasNonNull("id") ? host.path("id").asText() : null,
+                os.path("type").asText(), os.path("name").asText(), os.path("version").asText());
     }
 
     /** {@code event.action} of an alert about the agent itself. */

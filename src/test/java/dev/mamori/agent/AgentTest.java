@@ -130,6 +130,10 @@ class AgentTest {
             assertThat(usb.path("mamori").path("exit_point").asText()).isEqualTo("usb");
             assertThat(usb.path("mamori").path("severity").asText()).isEqualTo("high");
             assertThat(usb.path("mamori").path("records").asInt()).isEqualTo(25);
+            assertThat(java.time.Instant.parse(usb.path("file").path("mtime").asText()).toEpochMilli()).as("file.mtime")
+                    .isEqualTo(Files.getLastModifiedTime(stick.resolve("顧客リスト_202611.csv")).toMillis());
+            assertThat(usb.path("host").path("os").path("type").asText()).isEqualTo("linux");
+            assertThat(usb.path("host").path("os").path("version").asText()).isEqualTo(System.getProperty("os.version"));
             assertThat(usb.path("host").path("name").asText()).isEqualTo("laptop-01");
             String owner = Files.getOwner(stick.resolve("顧客リスト_202611.csv")).getName();
             assertThat(owner).as("the test needs an owner other than the agent's user").isNotEqualTo("taro");
