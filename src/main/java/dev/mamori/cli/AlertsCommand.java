@@ -36,6 +36,9 @@ final class AlertsCommand {
         @Mixin
         AgentOptions options;
 
+        @Mixin
+        FleetFilter fleet;
+
         @Parameters(paramLabel = "QUERY", defaultValue = "*:*", description = "Lucene query (default: every alert).")
         String query;
 
@@ -61,9 +64,13 @@ final class AlertsCommand {
             if (tz == null) {
                 return ExitCodes.FATAL;
             }
+            String narrowed = fleet.narrow(query, err, "alerts search");
+            if (narrowed == null) {
+                return ExitCodes.FATAL;
+            }
             List<Alert> found;
             try {
-                found = AlertStore.searchReadOnly(store, query, limit);
+                found = AlertStore.searchReadOnly(store, narrowed, limit);
             } catch (IllegalArgumentException e) {
                 err.println("mamori alerts search: " + SafeText.of(e.getMessage()));
                 return ExitCodes.FATAL;

@@ -49,6 +49,9 @@ final class ImpactCommand implements Callable<Integer> {
     Source source;
 
     @Mixin
+    FleetFilter fleet;
+
+    @Mixin
     RulesOption rules;
 
     @Mixin
@@ -134,7 +137,11 @@ final class ImpactCommand implements Callable<Integer> {
         }
         List<Alert> alerts;
         try {
-            alerts = AlertStore.searchReadOnly(store, source.alerts, 100_000);
+            String query = fleet.narrow(source.alerts, err, "impact");
+            if (query == null) {
+                return false;
+            }
+            alerts = AlertStore.searchReadOnly(store, query, 100_000);
         } catch (IllegalArgumentException e) {
             err.println("mamori impact: " + e.getMessage());
             return false;

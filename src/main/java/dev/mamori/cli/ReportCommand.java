@@ -64,6 +64,9 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     RulesOption rules;
 
+    @Mixin
+    FleetFilter fleetFilter;
+
     @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First day (inclusive).")
     String from;
 
@@ -76,8 +79,9 @@ final class ReportCommand implements Callable<Integer> {
                     + "deadlines, and the chain proof.")
     String incident;
 
-    @Option(names = "--fleet", description = "Instead of a range: per host its alerts, when it was last heard of (SILENT "
-            + "after a day), its rule packs and those older than the fleet's newest (text, or -f json). For a collector's --store.")
+    @Option(names = "--fleet", description = "Instead of a range: per host its department (--departments), its alerts, when it "
+            + "was last heard of (SILENT after a day), its rule packs and those older than the fleet's newest, then the same "
+            + "per department (text, or -f json). For a collector's --store.")
     boolean fleet;
 
     @Option(names = {"-f", "--format"}, defaultValue = "html", description = "html, csv or json (default ${DEFAULT-VALUE}).")
@@ -134,8 +138,11 @@ final class ReportCommand implements Callable<Integer> {
             return ExitCodes.FATAL;
         }
         // the store's date field is the UTC day: a day either side covers the range's days in any zone
-        List<Alert> found = AlertStore.searchReadOnly(store,
-                "date:[" + first.minusDays(1) + " TO " + last.plusDays(1) + "]", Integer.MAX_VALUE - 1);
+        String range = fleetFilter.narrow("date:[" + first.minusDays(1) + " TO " + last.plusDays(1) + "]", err, "report");
+        if (range == null) {
+            return ExitCodes.FATAL;
+        }
+        List<Alert> found = AlertStore.searchReadOnly(store, range, Integer.MAX_VALUE - 1);
         List<List<Alert>> split = ReportData.split(found, first, last, tz);
         List<Alert> alerts = split.get(0);
         ChainHash.Verification chain = AlertStore.verify(store, null);
@@ -174,8 +181,13 @@ final class ReportCommand implements Callable<Integer> {
         if (store == null) {
             return ExitCodes.FATAL;
         }
-        var summary = dev.mamori.fleet.FleetSummary.of(AlertStore.searchReadOnly(store, "*:*", Integer.MAX_VALUE - 1),
-                java.time.Instant.now(), java.time.Duration.ofDays(1));
+        String everyAlert = fleetFilter.narrow("*:*", err, "report");
+        dev.mamori.fleet.Departments departments = fleetFilter.departments(err, "report");
+        if (everyAlert == null || departments == null) {
+            return ExitCodes.FATAL;
+        }
+        var summary = dev.mamori.fleet.FleetSummary.of(AlertStore.searchReadOnly(store, everyAlert, Integer.MAX_VALUE - 1),
+                java.time.Instant.now(), java.time.Duration.ofDays(1), departments);
         try (OutputStream stream = output == null ? System.out : Files.newOutputStream(output);
              Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8)) {
             out.write(format == Format.json ? summary.toJson().toPrettyString() + "\n" : summary.toText());
@@ -208,7 +220,11 @@ final class ReportCommand implements Callable<Integer> {
         }
         List<Alert> alerts;
         try {
-            alerts = AlertStore.searchReadOnly(store, incident, 100_000).stream().filter(a -> !a.isHealth()).toList();
+            String query = fleetFilter.narrow(incident, err, "report");
+            if (query == null) {
+                return ExitCodes.FATAL;
+            }
+            alerts = AlertStore.searchReadOnly(store, query, 100_000).stream().filter(a -> !a.isHealth()).toList();
         } catch (IllegalArgumentException e) {
             err.println("mamori report: " + e.getMessage());
             return ExitCodes.FATAL;

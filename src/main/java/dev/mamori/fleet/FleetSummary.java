@@ -31,9 +31,21 @@ public final class FleetSummary {
      * @param silent    lastSeen is longer ago than the limit
      * @param packs     "name version" of the packs its newest alert was judged with
      * @param oldPacks  those of its packs older than the fleet's newest of that name
+     * @param department its department ({@link Departments#UNASSIGNED} when the file does not list it)
      */
     public record Host(String host, long alerts, long health, Instant lastSeen, boolean silent, List<String> packs,
-                       List<String> oldPacks) {
+                       List<String> oldPacks, String department) {
+    }
+
+    /**
+     * One department's hosts added up.
+     *
+     * @param hosts    hosts in the store that the department holds
+     * @param alerts   their personal-data alerts
+     * @param silent   of them, silent longer than the limit
+     * @param oldPacks of them, on packs older than the fleet's newest
+     */
+    public record Department(String name, long hosts, long alerts, long silent, long oldPacks) {
     }
 
     private final List<Host> hosts;
@@ -54,6 +66,22 @@ public final class FleetSummary {
     }
 
     public static FleetSummary of(List<Alert> alerts, Instant now, Duration silentAfter) {
+        return of(alerts, now, silentAfter, Departments.none());
+    }
+
+    /** Per department, sorted by name (the unassigned hosts last). */
+    public List<Department> departments() {
+        Map<String, Department> out = new TreeMap<>((a, b) -> a.equals(b) ? 0 : a.equals(Departments.UNASSIGNED) ? 1
+                : b.equals(Departments.UNASSIGNED) ? -1 : a.compareTo(b));
+        for (Host h : hosts) {
+            out.merge(h.department(), new Department(h.department(), 1, h.alerts(), h.silent() ? 1 : 0, h.oldPacks().isEmpty() ? 0 : 1),
+                    (x, y) -> new Department(x.name(), x.hosts() + y.hosts(), x.alerts() + y.alerts(), x.silent() + y.silent(),
+                            x.oldPacks() + y.oldPacks()));
+        }
+        return List.copyOf(out.values());
+    }
+
+    public static FleetSummary of(List<Alert> alerts, Instant now, Duration silentAfter, Departments departments) {
         Map<String, List<Alert>> byHost = new TreeMap<>();
         alerts.forEach(a -> byHost.computeIfAbsent(a.host(), h -> new ArrayList<>()).add(a));
         Map<String, String> newest = new TreeMap<>();
@@ -68,7 +96,8 @@ public final class FleetSummary {
             List<String> packs = last == null ? List.of() : last.packs();
             rows.add(new Host(host, list.stream().filter(a -> !a.isHealth()).count(), list.stream().filter(Alert::isHealth).count(),
                     last == null ? null : last.time(), last == null || last.time().isBefore(now.minus(silentAfter)), packs,
-                    packs.stream().filter(p -> compareVersions(version(p), newest.get(name(p))) < 0).toList()));
+                    packs.stream().filter(p -> compareVersions(version(p), newest.get(name(p))) < 0).toList(),
+                    departments.of(host)));
         });
         return new FleetSummary(rows, newest);
     }
@@ -105,16 +134,20 @@ public final class FleetSummary {
 
     /** One line per host, for a terminal. */
     public String toText() {
-        StringBuilder b = new StringBuilder(String.format("%-24s %8s %7s  %-20s  %s%n", "HOST", "ALERTS", "HEALTH", "LAST SEEN",
-                "PACKS"));
+        StringBuilder b = new StringBuilder(String.format("%-24s %-16s %8s %7s  %-20s  %s%n", "HOST", "DEPARTMENT", "ALERTS",
+                "HEALTH", "LAST SEEN", "PACKS"));
         for (Host h : hosts) {
-            b.append(String.format("%-24s %8d %7d  %-20s  %s%s%s%n", h.host(), h.alerts(), h.health(),
+            b.append(String.format("%-24s %-16s %8d %7d  %-20s  %s%s%s%n", h.host(), h.department(), h.alerts(), h.health(),
                     h.lastSeen() == null ? "-" : h.lastSeen().toString().substring(0, 19) + "Z", String.join(", ", h.packs()),
                     h.oldPacks().isEmpty() ? "" : "  OLD: " + String.join(", ", h.oldPacks()), h.silent() ? "  SILENT" : ""));
         }
         long silent = hosts.stream().filter(Host::silent).count();
         long old = hosts.stream().filter(h -> !h.oldPacks().isEmpty()).count();
         b.append(hosts.size()).append(" host(s), ").append(silent).append(" silent, ").append(old).append(" on old packs\n");
+        b.append(String.format("%n%-16s %6s %8s %7s %10s%n", "DEPARTMENT", "HOSTS", "ALERTS", "SILENT", "OLD PACKS"));
+        for (Department d : departments()) {
+            b.append(String.format("%-16s %6d %8d %7d %10d%n", d.name(), d.hosts(), d.alerts(), d.silent(), d.oldPacks()));
+        }
         return b.toString();
     }
 
@@ -126,10 +159,15 @@ public final class FleetSummary {
         ArrayNode rows = o.putArray("hosts");
         for (Host h : hosts) {
             ObjectNode r = rows.addObject();
-            r.put("host", h.host()).put("alerts", h.alerts()).put("health", h.health())
+            r.put("host", h.host()).put("department", h.department()).put("alerts", h.alerts()).put("health", h.health())
                     .put("last_seen", h.lastSeen() == null ? null : h.lastSeen().toString()).put("silent", h.silent());
             h.packs().forEach(r.putArray("packs")::add);
             h.oldPacks().forEach(r.putArray("old_packs")::add);
+        }
+        ArrayNode depts = o.putArray("departments");
+        for (Department d : departments()) {
+            depts.addObject().put("department", d.name()).put("hosts", d.hosts()).put("alerts", d.alerts())
+                    .put("silent", d.silent()).put("old_packs", d.oldPacks());
         }
         return o;
     }

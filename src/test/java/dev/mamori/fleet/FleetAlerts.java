@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Test alerts of one host, numbered as that host's store numbers them; masked samples only. */
-final class FleetAlerts {
+public final class FleetAlerts {
 
     private FleetAlerts() {
     }
 
-    static Alert alert(String host, long n, String pack) {
+    public static Alert alert(String host, long n, String pack) {
         return new Alert(n, host + "-" + n, Instant.parse("2026-11-26T03:00:00Z").plusSeconds(n), host, "taro",
                 "/media/taro/USB/顧客リスト" + n + ".csv", "usb", "ab" + n, 1234, "high",
                 Map.of("PHONE_NUMBER", 25), 25, List.of("090-****-5678"), List.of("jp-phone"), false, "alert", null,

@@ -1,0 +1,77 @@
+package dev.mamori.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mamori.alert.AlertStore;
+import dev.mamori.fleet.FleetAlerts;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --host}, {@code --department} and {@code --departments} on a collector's store of three hosts. */
+class FleetFilterTest {
+
+    @TempDir
+    Path dir;
+
+    Path store;
+    Path departments;
+
+    @BeforeEach
+    void fillAStore() throws Exception {
+        store = dir.resolve("alerts");
+        try (AlertStore s = new AlertStore(store)) {
+            for (String host : new String[] {"pc-001", "pc-002", "pc-101"}) {
+                for (int n = 1; n <= (host.equals("pc-101") ? 1 : 2); n++) {
+                    s.append(FleetAlerts.alert(host, n, "jp-pii 2026.11.1"));
+                }
+            }
+        }
+        departments = Files.writeString(dir.resolve("departments.csv"), "host,department\npc-001,営業部\npc-002,営業部\npc-101,開発部\n",
+                StandardCharsets.UTF_8);
+    }
+
+    private ScanCommandTest.Run mamori(String... args) {
+        String[] all = new String[args.length + 2];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--store";
+        all[args.length + 1] = store.toString();
+        return ScanCommandTest.mamori(all);
+    }
+
+    @Test
+    void aDepartmentIsItsHostsAndAHostIsItself() {
+        String sales = mamori("alerts", "search", "--departments", departments.toString(), "--department", "営業部").out();
+        assertThat(sales).contains("pc-001", "pc-002", "4 alert(s)").doesNotContain("pc-101");
+        String one = mamori("alerts", "search", "--host", "pc-101").out();
+        assertThat(one).contains("pc-101", "1 alert(s)").doesNotContain("pc-001");
+        String both = mamori("alerts", "search", "--departments", departments.toString(), "--department", "開発部",
+                "--host", "pc-002").out();
+        assertThat(both).contains("pc-101", "pc-002", "3 alert(s)").doesNotContain("pc-001");
+    }
+
+    @Test
+    void aDepartmentNobodyIsInOrNoFileIsAClearUsageError() {
+        ScanCommandTest.Run unknown = mamori("alerts", "search", "--departments", departments.toString(), "--department", "人事部");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no host is in department '人事部'", "営業部, 開発部");
+        ScanCommandTest.Run noFile = mamori("alerts", "search", "--department", "営業部");
+        assertThat(noFile.exit()).isEqualTo(2);
+        assertThat(noFile.err()).contains("--department needs --departments FILE");
+    }
+
+    @Test
+    void theFleetReportAddsUpEachDepartment() {
+        ScanCommandTest.Run fleet = mamori("report", "--fleet", "--departments", departments.toString());
+        assertThat(fleet.exit()).as(fleet.err()).isZero();
+        assertThat(fleet.out()).containsPattern("pc-001\\s+営業部\\s+2")
+                .containsPattern("営業部\\s+2\\s+4\\s+")
+                .containsPattern("開発部\\s+1\\s+1\\s+");
+        ScanCommandTest.Run sales = mamori("report", "--fleet", "--departments", departments.toString(), "--department", "営業部",
+                "-f", "json");
+        assertThat(sales.out()).contains("\"department\" : \"営業部\"", "\"hosts\" : 2").doesNotContain("pc-101");
+    }
+}
