@@ -42,6 +42,19 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--alerts", paramLabel = "N", description = "Benchmark the auditor's side instead: an alert store of N alerts, report time and search latency.")
     int alerts;
 
+    @Option(names = "--fleet", description = "Benchmark the fleet instead, through the Kafka broker at --bootstrap: the agent's "
+            + "Kafka sink, the collector's ingest, then search and a month's report on the collector's store.")
+    boolean fleet;
+
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", description = "With --fleet: the Kafka broker (a topic of its own is made).")
+    String bootstrap;
+
+    @Option(names = "--fleet-hosts", description = "With --fleet: simulated hosts (default ${DEFAULT-VALUE}).")
+    int fleetHosts = 1_000;
+
+    @Option(names = "--fleet-alerts", description = "With --fleet: alerts (default ${DEFAULT-VALUE}).")
+    int fleetAlerts = 1_000_000;
+
     @Mixin
     RulesOption rules;
 
@@ -52,7 +65,14 @@ final class BenchCommand implements Callable<Integer> {
         if (set == null) {
             return ExitCodes.FATAL;
         }
-        if (alerts > 0) {
+        if (fleet) {
+            if (bootstrap == null || fleetHosts < 1 || fleetAlerts < 1) {
+                System.err.println("mamori bench --fleet: needs --bootstrap HOST:PORT (a Kafka broker), and --fleet-hosts and "
+                        + "--fleet-alerts of at least 1");
+                return ExitCodes.FATAL;
+            }
+            new dev.mamori.bench.FleetBenchmark(out).run(bootstrap, fleetHosts, fleetAlerts);
+        } else if (alerts > 0) {
             new dev.mamori.bench.AlertBenchmark(out).run(alerts);
         } else if (agent) {
             new dev.mamori.bench.AgentBenchmark(set, out).run(perSize, idleSeconds, treeFiles);

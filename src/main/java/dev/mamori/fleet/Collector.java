@@ -114,6 +114,11 @@ public final class Collector implements AutoCloseable {
         consumer.subscribe(List.of(options.topic()), new Resume());
     }
 
+    /** Partitions this collector holds now (poll thread only). */
+    int assignedPartitions() {
+        return consumer.assignment().size();
+    }
+
     /** Makes {@link #run} return after the batch in hand is stored. Any thread. */
     public void stop() {
         running = false;

@@ -78,18 +78,8 @@ class DeliveryTest {
     @Test
     void aFullSpoolSaysSoAndKeepsTheNewestAlerts() throws Exception {
         try (AlertStore store = new AlertStore(dir.resolve("alerts"))) {
-            List<Alert> sent = new CopyOnWriteArrayList<>();
-            Sink sink = new Sink() {
-                @Override
-                public String name() {
-                    return "memory";
-                }
-
-                @Override
-                public void deliver(List<Alert> batch) {
-                    sent.addAll(batch);
-                }
-            };
+            MemorySink sink = new MemorySink();
+            List<Alert> sent = sink.sent;
             Delivery delivery = new Delivery(store, sink, dir.resolve("positions"), Duration.ofMillis(10), 3);
             for (int i = 1; i <= 5; i++) {
                 store.append(Alerts.alert(i));
@@ -118,18 +108,8 @@ class DeliveryTest {
     @Test
     void aTriageRecordDoesNotMakeTheDeliveryThreadSpin() throws Exception {
         try (AlertStore store = new AlertStore(dir.resolve("alerts"))) {
-            List<Alert> sent = new CopyOnWriteArrayList<>();
-            Sink sink = new Sink() {
-                @Override
-                public String name() {
-                    return "memory";
-                }
-
-                @Override
-                public void deliver(List<Alert> batch) {
-                    sent.addAll(batch);
-                }
-            };
+            MemorySink sink = new MemorySink();
+            List<Alert> sent = sink.sent;
             Delivery delivery = new Delivery(store, sink, dir.resolve("positions"), Duration.ofMillis(50), 1_000);
             Thread thread = new Thread(delivery, "test-deliver");
             thread.start();
@@ -158,24 +138,9 @@ class DeliveryTest {
     @Test
     void atShutdownTheSinkGetsTheNewestHeadWhateverTheInterval() throws Exception {
         try (AlertStore store = new AlertStore(dir.resolve("alerts"))) {
-            List<Alert> sent = new CopyOnWriteArrayList<>();
-            List<String> heads = new CopyOnWriteArrayList<>();
-            Sink sink = new Sink() {
-                @Override
-                public String name() {
-                    return "memory";
-                }
-
-                @Override
-                public void deliver(List<Alert> batch) {
-                    sent.addAll(batch);
-                }
-
-                @Override
-                public void deliverChainHead(String host, String head, java.time.Instant at) {
-                    heads.add(head);
-                }
-            };
+            MemorySink sink = new MemorySink();
+            List<Alert> sent = sink.sent;
+            List<String> heads = sink.heads;
             Delivery delivery = new Delivery(store, sink, dir.resolve("positions"), Duration.ofMillis(50), 1_000);
             Thread thread = new Thread(delivery, "test-deliver");
             thread.start();
@@ -188,6 +153,27 @@ class DeliveryTest {
             delivery.stop();
             thread.join(5_000);
             assertThat(heads).hasSize(2).last().isEqualTo(store.head()).asString().startsWith("2:");
+        }
+    }
+
+    /** A sink that keeps what it is given: the alerts, and the chain heads after them. */
+    private static final class MemorySink implements Sink {
+        final List<Alert> sent = new CopyOnWriteArrayList<>();
+        final List<String> heads = new CopyOnWriteArrayList<>();
+
+        @Override
+        public String name() {
+            return "memory";
+        }
+
+        @Override
+        public void deliver(List<Alert> batch) {
+            sent.addAll(batch);
+        }
+
+        @Override
+        public void deliverChainHead(String host, String head, java.time.Instant at) {
+            heads.add(head);
         }
     }
 

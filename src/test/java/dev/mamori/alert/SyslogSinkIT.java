@@ -71,10 +71,15 @@ class SyslogSinkIT {
                 """.formatted(dir, udpPort, tcpPort, received, parsed));
         rsyslog = new ProcessBuilder(exe.toString(), "-n", "-f", conf.toString(), "-i", dir.resolve("pid").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("rsyslogd.out").toFile()).start();
-        await("rsyslogd's TCP input").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+        awaitListening("rsyslogd's TCP input", tcpPort);
+    }
+
+    /** Waits until something accepts connections on 127.0.0.1:{@code port} (a receiver the test started). */
+    static void awaitListening(String what, int port) {
+        await(what).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
                 .ignoreExceptionsInstanceOf(java.io.IOException.class)
                 .until(() -> {
-                    new java.net.Socket("127.0.0.1", tcpPort).close();
+                    new java.net.Socket("127.0.0.1", port).close();
                     return true;
                 });
     }

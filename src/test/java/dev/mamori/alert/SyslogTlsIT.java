@@ -64,12 +64,7 @@ class SyslogTlsIT {
                 """.formatted(dir, port, received));
         rsyslog = new ProcessBuilder(exe.toString(), "-n", "-f", conf.toString(), "-i", dir.resolve("pid").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("rsyslogd.out").toFile()).start();
-        await("rsyslogd's TLS input").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-                .ignoreExceptionsInstanceOf(IOException.class)
-                .until(() -> {
-                    new java.net.Socket("127.0.0.1", port).close();
-                    return true;
-                });
+        SyslogSinkIT.awaitListening("rsyslogd's TLS input", port);
     }
 
     @AfterEach
