@@ -152,9 +152,13 @@ final class ReportCommand implements Callable<Integer> {
         }
         Messages messages = Messages.of(lang == null ? Messages.defaultLang() : lang);
         List<String> packs = ReportData.packsOf(alerts);
+        dev.mamori.fleet.Departments departments = fleetFilter.departments(err, "report");
+        if (departments == null) {
+            return ExitCodes.FATAL;
+        }
         ReportData data = new ReportData(first, last, tz, alerts, split.get(1), AlertStore.triageState(store),
                 packs.isEmpty() ? set.packs() : packs,
-                chain, reasons(alerts, config.dataDir()), appi, null);
+                chain, reasons(alerts, config.dataDir()), appi, null, departments);
         if (format == Format.html && output != null && alerts.size() > HtmlReport.TABLE_LIMIT) {
             // the page lists the most severe alerts; the full list goes beside it, linked
             String name = output.getFileName().toString().replaceFirst("\\.html?$", "") + "-alerts.csv";
@@ -162,7 +166,7 @@ final class ReportCommand implements Callable<Integer> {
                 csv(data, messages, csv);
             }
             data = new ReportData(first, last, tz, alerts, split.get(1), data.triage(), data.rulePacks(), chain,
-                    data.reasons(), appi, name);
+                    data.reasons(), appi, name, departments);
         }
         try (OutputStream stream = output == null ? System.out : Files.newOutputStream(output);
              Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8)) {

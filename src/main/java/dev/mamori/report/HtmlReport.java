@@ -73,6 +73,7 @@ public final class HtmlReport {
 
         appi(b, d, time);
         table(b, d, time);
+        fleet(b, d, time);
         health(b, d, time);
 
         b.append("<h2>").append(esc(m.get("about"))).append("</h2><p>").append(esc(m.get("packs"))).append(": ")
@@ -160,6 +161,43 @@ public final class HtmlReport {
         }
         return m.label("triage", t.action()) + " (" + t.by() + ", " + time.format(t.at()) + ")"
                 + (t.note() == null || t.note().isBlank() ? "" : ": " + t.note());
+    }
+
+    /**
+     * Per host and per department, when the alerts come from more than one host (a collector's
+     * store) or a departments file was given: alerts, when last heard of, silent hosts, old packs.
+     */
+    private void fleet(StringBuilder b, ReportData d, DateTimeFormatter time) {
+        var fleet = d.fleet();
+        if (fleet.hosts().size() < 2 && d.departments().names().isEmpty()) {
+            return;
+        }
+        b.append("<h2 id=\"fleet\">").append(esc(m.get("fleetTitle"))).append("</h2>\n");
+        b.append("<table id=\"fleet-hosts\"><thead><tr><th>").append(esc(m.get("col.hostOnly"))).append("</th><th>")
+                .append(esc(m.get("col.department"))).append("</th><th>").append(esc(m.get("alerts"))).append("</th><th>")
+                .append(esc(m.get("col.lastSeen"))).append("</th><th>").append(esc(m.get("col.packs"))).append("</th></tr></thead><tbody>");
+        for (var h : fleet.hosts()) {
+            b.append("<tr").append(h.silent() ? " class=\"high\"" : "").append("><td>").append(esc(h.host())).append("</td><td>")
+                    .append(esc(h.department())).append("</td><td>").append(h.alerts()).append("</td><td>")
+                    .append(h.lastSeen() == null ? "-" : esc(time.format(h.lastSeen())))
+                    .append(h.silent() ? " (" + esc(m.get("silent")) + ")" : "").append("</td><td>")
+                    .append(esc(String.join(", ", h.packs())));
+            if (!h.oldPacks().isEmpty()) {
+                b.append(" <b class=\"high\">").append(esc(m.get("oldPacks"))).append(": ")
+                        .append(esc(String.join(", ", h.oldPacks()))).append("</b>");
+            }
+            b.append("</td></tr>");
+        }
+        b.append("</tbody></table>\n<table id=\"fleet-departments\"><thead><tr><th>").append(esc(m.get("col.department")))
+                .append("</th><th>").append(esc(m.get("col.hosts"))).append("</th><th>").append(esc(m.get("alerts")))
+                .append("</th><th>").append(esc(m.get("silent"))).append("</th><th>").append(esc(m.get("oldPacks")))
+                .append("</th></tr></thead><tbody>");
+        for (var dept : fleet.departments()) {
+            b.append("<tr><td>").append(esc(dept.name())).append("</td><td>").append(dept.hosts()).append("</td><td>")
+                    .append(dept.alerts()).append("</td><td>").append(dept.silent()).append("</td><td>").append(dept.oldPacks())
+                    .append("</td></tr>");
+        }
+        b.append("</tbody></table>\n");
     }
 
     private void health(StringBuilder b, ReportData d, DateTimeFormatter time) {

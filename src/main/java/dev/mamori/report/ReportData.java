@@ -36,7 +36,27 @@ import java.util.stream.Collectors;
  */
 public record ReportData(LocalDate from, LocalDate to, ZoneId zone, List<Alert> alerts, List<Alert> health,
                          Map<String, Triage> triage, List<String> rulePacks, ChainHash.Verification chain,
-                         Map<String, String> reasons, List<AppiCase> appi, String fullList) {
+                         Map<String, String> reasons, List<AppiCase> appi, String fullList,
+                         dev.mamori.fleet.Departments departments) {
+
+    /** A report without a departments file: every host unassigned. */
+    public ReportData(LocalDate from, LocalDate to, ZoneId zone, List<Alert> alerts, List<Alert> health,
+                      Map<String, Triage> triage, List<String> rulePacks, ChainHash.Verification chain,
+                      Map<String, String> reasons, List<AppiCase> appi, String fullList) {
+        this(from, to, zone, alerts, health, triage, rulePacks, chain, reasons, appi, fullList, dev.mamori.fleet.Departments.none());
+    }
+
+    /**
+     * The range's hosts (their own alerts and health alerts), silent when not heard of in the
+     * range's last day (or the last day before now, for a range that reaches today).
+     */
+    public dev.mamori.fleet.FleetSummary fleet() {
+        java.time.Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
+        java.time.Instant now = java.time.Instant.now();
+        List<Alert> all = new java.util.ArrayList<>(alerts);
+        all.addAll(health);
+        return dev.mamori.fleet.FleetSummary.of(all, end.isAfter(now) ? now : end, java.time.Duration.ofDays(1), departments);
+    }
 
     /**
      * Splits health alerts off and keeps those inside the range's days in {@code zone}.

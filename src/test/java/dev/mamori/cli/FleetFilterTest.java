@@ -64,6 +64,21 @@ class FleetFilterTest {
     }
 
     @Test
+    void theReportOfARangeHasAHostAndDepartmentSectionAndTheFiltersNarrowIt() throws Exception {
+        Path html = dir.resolve("report.html");
+        ScanCommandTest.Run all = mamori("report", "--from", "2026-11-01", "--to", "2026-11-30", "--lang", "ja",
+                "--departments", departments.toString(), "-o", html.toString());
+        assertThat(all.exit()).as(all.err()).isZero();
+        String page = Files.readString(html);
+        assertThat(page).contains("id=\"fleet-hosts\"", "端末と部署", "<td>pc-101</td><td>開発部</td><td>1</td>")
+                .contains("<tr><td>営業部</td><td>2</td><td>4</td>");
+        ScanCommandTest.Run sales = mamori("report", "--from", "2026-11-01", "--to", "2026-11-30", "--lang", "en",
+                "--departments", departments.toString(), "--department", "営業部", "-o", html.toString());
+        assertThat(sales.exit()).as(sales.err()).isZero();
+        assertThat(Files.readString(html)).contains("Hosts and departments", "<td>pc-001</td>").doesNotContain("<td>pc-101</td>");
+    }
+
+    @Test
     void theFleetReportAddsUpEachDepartment() {
         ScanCommandTest.Run fleet = mamori("report", "--fleet", "--departments", departments.toString());
         assertThat(fleet.exit()).as(fleet.err()).isZero();
