@@ -128,11 +128,8 @@ final class TriageInbox {
 
     /** The request file's owner, from the file system: the identity of the decision. */
     private static String owner(Path f) throws IOException {
-        try {
-            return ProcessUser.nameOf(((Number) Files.getAttribute(f, "unix:uid", LinkOption.NOFOLLOW_LINKS)).longValue());
-        } catch (UnsupportedOperationException | IllegalArgumentException noUnix) {
-            return Files.getOwner(f, LinkOption.NOFOLLOW_LINKS).getName();
-        }
+        long uid = ProcessUser.uidOf(f);
+        return uid >= 0 ? ProcessUser.nameOf(uid) : Files.getOwner(f, LinkOption.NOFOLLOW_LINKS).getName();
     }
 
     private boolean reject(Path f, String why) {

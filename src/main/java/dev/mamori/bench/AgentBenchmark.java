@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -48,9 +47,7 @@ public final class AgentBenchmark {
             }
             recheck(root.resolve("recheck"), treeFiles);
         } finally {
-            try (Stream<Path> s = Files.walk(root)) {
-                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            org.apache.commons.io.FileUtils.deleteQuietly(root.toFile());
         }
         out.flush();
     }

@@ -14,13 +14,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /** The auditor's side at scale: an alert store of N alerts over 30 days; report time and search latency. */
 public final class AlertBenchmark {
@@ -58,9 +56,7 @@ public final class AlertBenchmark {
 
             searchAndReport(dir, out, "pc-7");
         } finally {
-            try (Stream<Path> st = Files.walk(dir)) {
-                st.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            org.apache.commons.io.FileUtils.deleteQuietly(dir.toFile());
         }
         out.flush();
     }

@@ -15,13 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 
 /**
  * Measures, in one run on one generated corpus:
@@ -76,9 +74,7 @@ public final class Benchmark {
             out.printf(Locale.ROOT, "isolation cost (worker / in-process extraction time): %.2fx%n",
                     forkedExtract / inProcessExtract);
         } finally {
-            try (Stream<Path> s = Files.walk(dir)) {
-                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            org.apache.commons.io.FileUtils.deleteQuietly(dir.toFile());
         }
         out.flush();
     }

@@ -14,12 +14,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * The fleet at scale, through a real Kafka broker: alerts of many simulated hosts produced by the
@@ -97,16 +95,12 @@ public final class FleetBenchmark {
             out.printf(Locale.ROOT, "collector store: %.1f MB, %.0f bytes per alert%n", size(store) / 1e6, (double) size(store) / alerts);
             AlertBenchmark.searchAndReport(store, out, "pc-0007");
         } finally {
-            try (Stream<Path> st = Files.walk(dir)) {
-                st.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            org.apache.commons.io.FileUtils.deleteQuietly(dir.toFile());
         }
         out.flush();
     }
 
-    private static long size(Path dir) throws Exception {
-        try (Stream<Path> st = Files.walk(dir)) {
-            return st.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        }
+    private static long size(Path dir) {
+        return org.apache.commons.io.FileUtils.sizeOfDirectory(dir.toFile());
     }
 }

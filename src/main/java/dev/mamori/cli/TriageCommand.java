@@ -7,7 +7,6 @@ import dev.mamori.alert.Triage;
 import dev.mamori.platform.ProcessUser;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -74,11 +73,8 @@ abstract class TriageCommand implements Callable<Integer> {
     }
 
     private static boolean ownedBy(Path store, ProcessUser by) throws IOException {
-        try {
-            return by.uid() < 0 || ((Number) Files.getAttribute(store, "unix:uid")).longValue() == by.uid();
-        } catch (UnsupportedOperationException | IllegalArgumentException noUnix) {
-            return true;
-        }
+        long owner = ProcessUser.uidOf(store);
+        return by.uid() < 0 || owner < 0 || owner == by.uid();
     }
 
     /** A dismissal as a false positive: what an admin could add to a rule pack so it does not happen again. */

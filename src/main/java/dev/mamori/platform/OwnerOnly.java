@@ -77,15 +77,17 @@ public final class OwnerOnly {
         return entries;
     }
 
+    /** The account under the first of its names Windows knows; null (logged) when it knows none. */
     private static UserPrincipal lookup(FileSystem fs, List<String> names) {
+        List<String> refused = new ArrayList<>();
         for (String name : names) {
             try {
                 return fs.getUserPrincipalLookupService().lookupPrincipalByName(name);
             } catch (IOException | UnsupportedOperationException notKnownByThatName) {
-                // try the next spelling
+                refused.add(name + " (" + notKnownByThatName.getClass().getSimpleName() + ")");
             }
         }
-        LOG.warn("no account named {} on this machine: it gets no access to the agent's data", names.get(0));
+        LOG.warn("no account named {} on this machine: it gets no access to the agent's data", String.join(" or ", refused));
         return null;
     }
 }

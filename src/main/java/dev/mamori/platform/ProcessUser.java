@@ -22,7 +22,7 @@ public record ProcessUser(long uid, String name, String sudoUser) {
         String name = null;
         if (Files.isDirectory(Path.of("/proc/self"))) {
             try {
-                uid = ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid", LinkOption.NOFOLLOW_LINKS)).longValue();
+                uid = uidOf(Path.of("/proc/self"));
                 name = nameOf(uid);
             } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
                 uid = -1;
@@ -33,6 +33,15 @@ public record ProcessUser(long uid, String name, String sudoUser) {
         }
         String sudo = uid == 0 ? System.getenv().getOrDefault("SUDO_USER", "") : "";
         return new ProcessUser(uid, name, sudo);
+    }
+
+    /** The numeric owner of {@code p} (a link itself, not what it points to); -1 where the file system has no uids. */
+    public static long uidOf(Path p) throws IOException {
+        try {
+            return ((Number) Files.getAttribute(p, "unix:uid", LinkOption.NOFOLLOW_LINKS)).longValue();
+        } catch (UnsupportedOperationException | IllegalArgumentException noUnix) {
+            return -1;
+        }
     }
 
     /** The login name of {@code uid} on this machine, or the number where it has none. */

@@ -199,7 +199,7 @@ public final class Quarantine {
                 return; // no POSIX owners here: the data folder's ACL guards it
             }
             var attrs = posix.readAttributes();
-            long uid = ((Number) Files.getAttribute(p, "unix:uid", LinkOption.NOFOLLOW_LINKS)).longValue();
+            long uid = ProcessUser.uidOf(p);
             if (uid != by.uid() && !(by.isRoot() && uid < SYSTEM_ACCOUNTS_BELOW)) {
                 throw new IOException(p + " belongs to " + attrs.owner().getName() + ", not to " + by.name()
                         + ": run the restore as " + attrs.owner().getName() + " (it never acts with more rights than the quarantine's owner)");

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.mamori.testing.JsonlAlerts;
-import dev.mamori.testing.KafkaBroker;
+import dev.mamori.testing.KafkaBrokerExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.net.DatagramPacket;
@@ -38,9 +38,8 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -64,25 +63,11 @@ class PrivacyIT {
             "123456789018", "1234 5678 9018",
             "4111 1111 1111 1111", "4111111111111111");
 
-    @TempDir
-    static Path brokerDir;
-    static KafkaBroker broker;
+    @RegisterExtension
+    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = new KafkaBroker(brokerDir);
-        broker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     @Test
     void noPlantedValueAppearsInAnythingMamoriWrites() throws Exception {
@@ -112,7 +97,7 @@ class PrivacyIT {
             ex.close();
         });
         server.start();
-        broker.createTopic("privacy", 1);
+        KAFKA.broker().createTopic("privacy", 1);
         try (DatagramSocket syslog = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             syslog.setSoTimeout(200);
             Path config = Files.writeString(dir.resolve("mamori.yaml"), """
@@ -125,7 +110,7 @@ class PrivacyIT {
                       kafka: {bootstrap: '%s', topic: privacy}
                     actions: {quarantine-min-severity: high}
                     """.formatted(data, outbox, data.resolve("alerts.jsonl"), syslog.getLocalPort(),
-                    server.getAddress().getPort(), broker.bootstrap()));
+                    server.getAddress().getPort(), KAFKA.broker().bootstrap()));
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Dlogback.configurationFile=" + Path.of("agent/logback.xml").toAbsolutePath(),
                     "-cp", System.getProperty("java.class.path"), "dev.mamori.cli.Main", "agent", "--config", config.toString()));
@@ -256,7 +241,7 @@ class PrivacyIT {
     /** Every record of the topic: key, headers and value. */
     private static String kafka(String topic) {
         StringBuilder out = new StringBuilder();
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers", broker.bootstrap(),
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers", KAFKA.broker().bootstrap(),
                 "key.deserializer", ByteArrayDeserializer.class.getName(), "value.deserializer", ByteArrayDeserializer.class.getName(),
                 "isolation.level", "read_uncommitted"))) {
             List<TopicPartition> parts = c.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();

@@ -8,7 +8,7 @@ import dev.mamori.alert.Alert;
 import dev.mamori.alert.AlertStore;
 import dev.mamori.alert.Delivery;
 import dev.mamori.cli.MainRun;
-import dev.mamori.testing.KafkaBroker;
+import dev.mamori.testing.KafkaBrokerExtension;
 import dev.mamori.testing.MamoriProcess;
 import dev.mamori.testing.RealisticCorpus;
 import dev.mamori.testing.TestAgents;
@@ -27,9 +27,8 @@ import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,24 +39,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KafkaIT {
 
-    @TempDir
-    static Path brokerDir;
+    @RegisterExtension
+    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+
     @TempDir
     Path dir;
-    static KafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = new KafkaBroker(brokerDir);
-        broker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     /** One laptop's side: its own alert store delivered to Kafka by the agent's delivery loop. */
     private final class Laptop implements AutoCloseable {
@@ -71,7 +57,7 @@ class KafkaIT {
         Laptop(String host, String topic) throws Exception {
             this.host = host;
             this.store = new AlertStore(Files.createDirectories(dir.resolve(host).resolve("alerts")));
-            this.sink = new KafkaSink(KafkaOptions.plaintext(broker.bootstrap(), topic, Duration.ofSeconds(5)), "mamori-" + host,
+            this.sink = new KafkaSink(KafkaOptions.plaintext(KAFKA.broker().bootstrap(), topic, Duration.ofSeconds(5)), "mamori-" + host,
                     store::alertBefore);
             this.delivery = new Delivery(store, sink, dir.resolve(host).resolve("positions"), Duration.ofMillis(500), 10_000);
             this.thread = new Thread(delivery, "deliver-" + host);
@@ -126,7 +112,7 @@ class KafkaIT {
 
     @Test
     void brokerKilledMidwayTheAlertsWaitInTheSpoolAndArriveInOrderAfterItsRestart() throws Exception {
-        broker.createTopic("spool", 3);
+        KAFKA.broker().createTopic("spool", 3);
         String head;
         try (Laptop pc01 = new Laptop("pc-01", "spool")) {
             pc01.raise(20, "jp-pii 3");
@@ -134,13 +120,13 @@ class KafkaIT {
             // a triage decision on the laptop takes number 21 in its store; it is never sent, and is no gap
             pc01.store.triage(new dev.mamori.alert.Triage("pc-01-20", "ack", "checked", "auditor", Instant.now()));
 
-            broker.kill();
+            KAFKA.broker().kill();
             pc01.raise(20, "jp-pii 3");
             await("the sink reports the broker down", Duration.ofSeconds(60), () -> pc01.delivery.lastError() != null);
             assertThat(pc01.delivery.position()).isEqualTo(20);
             assertThat(pc01.delivery.backlog()).as("the store numbers the triage decision too").isEqualTo(21);
 
-            broker.start();
+            KAFKA.broker().start();
             await("the spooled 20 are acknowledged", Duration.ofSeconds(90), () -> pc01.delivery.position() == 41);
             assertThat(pc01.delivery.lastError()).isNull();
             // the store's chain head follows the alerts on the same topic and key
@@ -150,7 +136,7 @@ class KafkaIT {
 
         Path central = dir.resolve("central");
         try (AlertStore store = new AlertStore(central);
-             Collector collector = new Collector(KafkaOptions.plaintext(broker.bootstrap(), "spool", Duration.ofSeconds(5)),
+             Collector collector = new Collector(KafkaOptions.plaintext(KAFKA.broker().bootstrap(), "spool", Duration.ofSeconds(5)),
                      "collect-spool", "collector-spool", 500, store, Clock.systemUTC())) {
             collector.subscribe();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -181,7 +167,7 @@ class KafkaIT {
 
     @Test
     void collectorKilledBetweenCommitsAndRestartedStoresEveryAlertOfEveryHostExactlyOnceInOrder() throws Exception {
-        broker.createTopic("fleet", 3);
+        KAFKA.broker().createTopic("fleet", 3);
         try (Laptop pc01 = new Laptop("pc-01", "fleet"); Laptop pc02 = new Laptop("pc-02", "fleet")) {
             pc01.raise(60, "jp-pii 3");
             pc02.raise(60, "jp-pii 2");
@@ -189,7 +175,7 @@ class KafkaIT {
                     () -> pc01.delivery.position() == 60 && pc02.delivery.position() == 60);
         }
         Path central = dir.resolve("central");
-        String[] collect = {"collect", "--bootstrap", broker.bootstrap(), "--topic", "fleet", "--group", "collect-fleet",
+        String[] collect = {"collect", "--bootstrap", KAFKA.broker().bootstrap(), "--topic", "fleet", "--group", "collect-fleet",
                 "--store", central.toString(), "--instance", "collector-1", "--max-poll-records", "2"};
 
         Process first = MamoriProcess.start(dir.resolve("collect-1.log"), collect);
@@ -231,14 +217,14 @@ class KafkaIT {
 
     @Test
     void aGapAndAReorderInAHostsSequenceBecomeHealthAlertsForThatHostAndARepeatIsDropped() throws Exception {
-        broker.createTopic("broken", 1);
-        try (KafkaSink sink = new KafkaSink(KafkaOptions.plaintext(broker.bootstrap(), "broken", Duration.ofSeconds(5)), "t")) {
+        KAFKA.broker().createTopic("broken", 1);
+        try (KafkaSink sink = new KafkaSink(KafkaOptions.plaintext(KAFKA.broker().bootstrap(), "broken", Duration.ofSeconds(5)), "t")) {
             sink.deliver(List.of(alert("pc-03", 1, "jp-pii 3"), alert("pc-03", 2, "jp-pii 3"), alert("pc-03", 5, "jp-pii 3"),
                     alert("pc-03", 3, "jp-pii 3"), alert("pc-03", 2, "jp-pii 3")));
         }
         Path central = dir.resolve("central");
         try (AlertStore store = new AlertStore(central);
-             Collector collector = new Collector(KafkaOptions.plaintext(broker.bootstrap(), "broken", Duration.ofSeconds(5)),
+             Collector collector = new Collector(KafkaOptions.plaintext(KAFKA.broker().bootstrap(), "broken", Duration.ofSeconds(5)),
                      "collect-broken", "collector-broken", 2, store, Clock.systemUTC())) {
             collector.subscribe();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -255,12 +241,12 @@ class KafkaIT {
 
     @Test
     void twoRealAgentsWithTheKafkaSinkFillTheCollectorsStoreThatTheAuditorCommandsRead() throws Exception {
-        broker.createTopic("agents", 3);
+        KAFKA.broker().createTopic("agents", 3);
         RealisticCorpus corpus = RealisticCorpus.writeTo(dir.resolve("corpus"));
         List<Agent> agents = new ArrayList<>();
         Path central = dir.resolve("central");
         try (AlertStore store = new AlertStore(central);
-             Collector collector = new Collector(KafkaOptions.plaintext(broker.bootstrap(), "agents", Duration.ofSeconds(5)),
+             Collector collector = new Collector(KafkaOptions.plaintext(KAFKA.broker().bootstrap(), "agents", Duration.ofSeconds(5)),
                      "collect-agents", "collector-agents", 500, store, Clock.systemUTC())) {
             for (String host : List.of("pc-11", "pc-12")) {
                 Path root = dir.resolve(host);
@@ -276,7 +262,7 @@ class KafkaIT {
                           jsonl: ''
                           retry-seconds: 1
                           kafka: {bootstrap: '%s', topic: agents, timeout-ms: 5000}
-                        """.formatted(root.resolve("data"), broker.bootstrap()));
+                        """.formatted(root.resolve("data"), KAFKA.broker().bootstrap()));
                 agents.add(TestAgents.started(root, config, host));
             }
             collector.subscribe();
@@ -313,8 +299,8 @@ class KafkaIT {
 
     @Test
     void twoCollectorsInOneGroupShareThePartitionsAndEachHostsAlertsLandOnceInOrderInOneStore() throws Exception {
-        broker.createTopic("shared", 4);
-        KafkaOptions options = KafkaOptions.plaintext(broker.bootstrap(), "shared", Duration.ofSeconds(5));
+        KAFKA.broker().createTopic("shared", 4);
+        KafkaOptions options = KafkaOptions.plaintext(KAFKA.broker().bootstrap(), "shared", Duration.ofSeconds(5));
         Path a = dir.resolve("central-a");
         Path b = dir.resolve("central-b");
         List<String> hosts = IntStream.rangeClosed(1, 8).mapToObj(i -> "pc-1" + i).toList();
@@ -364,14 +350,14 @@ class KafkaIT {
 
     @Test
     void theFleetBenchmarkRunsThroughTheBroker() {
-        String out = MainRun.out("bench", "--fleet", "--bootstrap", broker.bootstrap(), "--fleet-hosts", "20",
+        String out = MainRun.out("bench", "--fleet", "--bootstrap", KAFKA.broker().bootstrap(), "--fleet-hosts", "20",
                 "--fleet-alerts", "3000");
         assertThat(out).contains("agent side: 3,000 alerts of 20 hosts", "collector: 3,000 alerts ingested",
                 "bytes per alert", "alerts search 'host:pc-0007'", "report of a month, 3000 alerts");
     }
 
     static long endOffsets(String topic) {
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of("bootstrap.servers", broker.bootstrap(),
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of("bootstrap.servers", KAFKA.broker().bootstrap(),
                 "key.deserializer", StringDeserializer.class.getName(), "value.deserializer", StringDeserializer.class.getName()))) {
             List<TopicPartition> parts = c.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
             return c.endOffsets(parts).values().stream().mapToLong(Long::longValue).sum();
