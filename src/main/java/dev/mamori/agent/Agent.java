@@ -575,10 +575,7 @@ public final class Agent implements AutoCloseable {
             status.reused.incrementAndGet();
             return rebased(same.get(), key); // a renamed or copied file: no need to read it again
         }
-        List<DocumentResult> results = new ArrayList<>();
-        for (ExtractedDocument doc : extractor.extract(file, key)) {
-            results.add(analyzer.analyze(doc));
-        }
+        List<DocumentResult> results = analyzer.judgeAll(extractor.extract(file, key));
         status.extracted.incrementAndGet();
         return results;
     }

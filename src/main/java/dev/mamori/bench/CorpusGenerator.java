@@ -140,6 +140,27 @@ public final class CorpusGenerator {
                 + "\nMail: sales" + random.nextInt(1000) + "@example.co.jp";
     }
 
+    /**
+     * Writes a customer list (氏名,電話番号,生年月日,住所,メールアドレス) of at least {@code utf8Bytes}
+     * bytes in UTF-8, row by row, so a list of any size costs no memory; returns its rows.
+     */
+    public long customerList(Path p, long utf8Bytes) throws IOException {
+        long rows = 0;
+        try (var out = new org.apache.commons.io.output.CountingOutputStream(Files.newOutputStream(p));
+             var w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8), 1 << 16)) {
+            w.write("氏名,電話番号,生年月日,住所,メールアドレス\n");
+            while (out.getByteCount() < utf8Bytes) {
+                for (int i = 0; i < 1000; i++) {
+                    w.write(row());
+                    w.write('\n');
+                    rows++;
+                }
+                w.flush();
+            }
+        }
+        return rows;
+    }
+
     private Path csv(Path p, int rows) throws IOException {
         StringBuilder b = new StringBuilder("氏名,電話番号,生年月日,住所,メールアドレス\r\n");
         for (int i = 0; i < rows; i++) {

@@ -158,23 +158,23 @@ final class RulesCommand {
                     docs.addAll(extractor.extract(f, f.toString()));
                 }
             }
-            boolean sensitive = false;
-            for (ExtractedDocument doc : docs) {
-                DocumentAnalyzer.Analysis analysis = analyzer.analyzeWithFindings(doc);
+            boolean[] sensitive = {false};
+            analyzer.explainAll(docs, true, (doc, analysis) -> {
                 DocumentResult result = analysis.result();
                 out.printf("%s: status %s, severity %s, records %d%s%n", SafeText.of(doc.path()), result.status().label(),
                         result.verdict().severity().label(), result.verdict().records(),
                         result.verdict().policyRules().isEmpty() ? "" : " (policy: " + String.join(", ", result.verdict().policyRules()) + ")");
+                String text = showRaw && !analysis.findings().isEmpty() ? doc.text() : null;
                 for (Finding f : analysis.findings()) {
                     // the explanation quotes the document (a column heading): escaped like the value
                     out.print(SafeText.format("  %-24s %-6s %-26s %s%s%n", f.type(), f.confidence().label(), f.ruleId(),
-                            f.masked(), showRaw ? "  = " + doc.text().substring(f.start(), f.end()) : ""));
+                            f.masked(), text != null ? "  = " + text.substring(f.start(), f.end()) : ""));
                     out.print(SafeText.format("      why: %s%n", String.join("; ", f.explanation())));
                 }
-                sensitive |= result.verdict().severity() != dev.mamori.verdict.Severity.NONE;
-            }
+                sensitive[0] |= result.verdict().severity() != dev.mamori.verdict.Severity.NONE;
+            });
             out.flush();
-            return sensitive ? ExitCodes.SENSITIVE : ExitCodes.CLEAN;
+            return sensitive[0] ? ExitCodes.SENSITIVE : ExitCodes.CLEAN;
         }
     }
 

@@ -94,12 +94,17 @@ public final class Evaluation {
         }
         for (var file : labels.files().entrySet()) {
             Map<String, Set<String>> predicted = new HashMap<>();
-            for (ExtractedDocument doc : extractor.extract(folder.resolve(file.getKey()), file.getKey())) {
-                for (Finding f : engine.detect(doc.text()).findings()) {
-                    if (f.confidence().atLeast(minConfidence) && e.scores.containsKey(f.type())) {
-                        predicted.computeIfAbsent(f.type(), k -> new HashSet<>()).add(f.value());
+            List<ExtractedDocument> docs = extractor.extract(folder.resolve(file.getKey()), file.getKey());
+            try {
+                for (ExtractedDocument doc : docs) {
+                    for (Finding f : engine.detect(doc.text()).findings()) {
+                        if (f.confidence().atLeast(minConfidence) && e.scores.containsKey(f.type())) {
+                            predicted.computeIfAbsent(f.type(), k -> new HashSet<>()).add(f.value());
+                        }
                     }
                 }
+            } finally {
+                ExtractedDocument.closeAll(docs);
             }
             for (var type : e.scores.entrySet()) {
                 Set<String> expected = new HashSet<>();

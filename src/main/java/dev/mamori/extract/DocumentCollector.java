@@ -28,7 +28,10 @@ final class DocumentCollector implements ExtractionListener {
     @Override
     public void done(String key, ExtractedDocument doc) {
         begin(key, doc.path());
-        slots.put(key, doc);
+        ExtractedDocument before = slots.put(key, doc);
+        if (before != null && before != doc) {
+            before.close();
+        }
     }
 
     /** Keys of the documents done so far: a later attempt skips them. */
@@ -71,7 +74,8 @@ final class DocumentCollector implements ExtractionListener {
             if (d == null) {
                 continue;
             }
-            if (!out.isEmpty() && d.status() == ExtractionStatus.OK && d.text().isBlank()) {
+            if (!out.isEmpty() && d.status() == ExtractionStatus.OK && d.content().isBlank()) {
+                d.close();
                 continue;
             }
             out.add(d);

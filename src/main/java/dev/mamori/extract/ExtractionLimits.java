@@ -17,7 +17,7 @@ public record ExtractionLimits(long maxBytes, int maxChars, int maxDepth, int ma
                                int workerHeapMb) {
 
     public static ExtractionLimits defaults() {
-        return new ExtractionLimits(256L * 1024 * 1024, 20_000_000, 10, 10_000, Duration.ofSeconds(60), 1024);
+        return new ExtractionLimits(256L * 1024 * 1024, 200_000_000, 10, 10_000, Duration.ofSeconds(60), 1024);
     }
 
     public ExtractionLimits {

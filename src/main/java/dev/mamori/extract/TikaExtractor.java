@@ -2,7 +2,6 @@ package dev.mamori.extract;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -111,6 +110,7 @@ public final class TikaExtractor implements Extractor {
         boolean membersExhausted;
         final Set<String> skip;
         final ExtractionListener listener;
+        final TextSpool.Budget spools = TextSpool.budget();
         private final Map<String, Integer> seen = new HashMap<>();
 
         Run(int chars, int members, Set<String> skip, ExtractionListener listener) {
@@ -128,7 +128,7 @@ public final class TikaExtractor implements Extractor {
     }
 
     private ExtractedDocument parse(InputStream stream, Metadata metadata, String path, int depth, Run run) {
-        StringWriter writer = new StringWriter();
+        TextSpool writer = run.spools.spool();
         int allowance = Math.max(0, run.chars);
         WriteOutContentHandler limited = new WriteOutContentHandler(writer, allowance);
         ContentHandler handler = new BodyContentHandler(limited);
@@ -149,7 +149,10 @@ public final class TikaExtractor implements Extractor {
             cause = Uninspectable.ENCRYPTED;
             reason = "password-protected: contents cannot be inspected";
         } catch (SAXException e) {
-            if (WriteLimitReachedException.isWriteLimitReached(e)) {
+            if (spoolFailure(e) != null) {
+                cause = Uninspectable.UNREADABLE;
+                reason = spoolFailure(e).getMessage();
+            } else if (WriteLimitReachedException.isWriteLimitReached(e)) {
                 cause = Uninspectable.CHAR_LIMIT;
                 reason = "character limit reached (" + limits.maxChars() + " per file)";
             } else {
@@ -157,7 +160,10 @@ public final class TikaExtractor implements Extractor {
                 reason = "unreadable: " + brief(e);
             }
         } catch (Exception | StackOverflowError e) {
-            if (causedByEncryption(e)) {
+            if (spoolFailure(e) != null) {
+                cause = Uninspectable.UNREADABLE;
+                reason = spoolFailure(e).getMessage();
+            } else if (causedByEncryption(e)) {
                 cause = Uninspectable.ENCRYPTED;
                 reason = "password-protected: contents cannot be inspected";
             } else {
@@ -165,7 +171,14 @@ public final class TikaExtractor implements Extractor {
                 reason = "corrupt or unreadable: " + brief(e);
             }
         }
-        String text = withMetadata(metadata, writer.toString());
+        DocumentText text;
+        try {
+            text = finish(writer, metadata);
+        } catch (TextSpool.SpoolException e) {
+            text = DocumentText.of("");
+            cause = Uninspectable.UNREADABLE;
+            reason = e.getMessage();
+        }
         run.chars -= text.length();
         if (cause == null) {
             List<String> locked = lockedEntries(stream, metadata);
@@ -227,17 +240,49 @@ public final class TikaExtractor implements Extractor {
         return List.of();
     }
 
-    private static String withMetadata(Metadata metadata, String body) {
+    /**
+     * The body with the metadata that holds text (title, author...): before the body while it is in
+     * memory, with values the body already holds left out; after a spooled body, all of them.
+     */
+    private static DocumentText finish(TextSpool body, Metadata metadata) throws TextSpool.SpoolException {
+        if (!body.spilled()) {
+            String head = metadataLines(metadata, body.memoryText());
+            DocumentText text = body.finish();
+            return head.isEmpty() ? text : DocumentText.of(head + "\n" + text.asString());
+        }
+        String tail = metadataLines(metadata, null);
+        if (!tail.isEmpty()) {
+            try {
+                body.write("\n" + tail);
+            } catch (IOException e) {
+                body.close();
+                throw e instanceof TextSpool.SpoolException s ? s : new TextSpool.SpoolException(e.getMessage(), e);
+            }
+        }
+        return body.finish();
+    }
+
+    private static String metadataLines(Metadata metadata, String body) {
         StringBuilder b = new StringBuilder();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (String key : TEXT_METADATA) {
             for (String v : metadata.getValues(key)) {
-                if (v != null && !v.isBlank() && !body.contains(v) && seen.add(v)) {
+                if (v != null && !v.isBlank() && (body == null || !body.contains(v)) && seen.add(v)) {
                     b.append(key).append(": ").append(v).append('\n');
                 }
             }
         }
-        return b.isEmpty() ? body : b.append('\n').append(body).toString();
+        return b.toString();
+    }
+
+    /** The spool failure behind a parse failure, or null when the parse failed for its own reasons. */
+    private static TextSpool.SpoolException spoolFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TextSpool.SpoolException s) {
+                return s;
+            }
+        }
+        return null;
     }
 
     static boolean causedByEncryption(Throwable e) {

@@ -40,40 +40,34 @@ public final class ImpactCounter {
         PersonLinks persons = new PersonLinks();
         List<String> notCounted = new ArrayList<>(missing);
         int read = 0;
-        int documents = 0;
-        long recordCount = 0;
-        int cards = 0;
-        int myNumbers = 0;
+        var tally = new Object() {
+            int documents;
+            long records;
+            int cards;
+            int myNumbers;
+        };
         for (Path file : files) {
             if (!Files.isRegularFile(file)) {
                 notCounted.add(file + " (not there or not a regular file)");
                 continue;
             }
             read++;
-            for (ExtractedDocument doc : extractor.extract(file, file.toString())) {
-                DocumentAnalyzer.Analysis analysis;
-                try {
-                    analysis = analyzer.analyzeWithFindings(doc);
-                } catch (RuntimeException | StackOverflowError e) {
-                    notCounted.add(doc.path() + " (detection failed: " + e.getClass().getSimpleName() + ")");
-                    continue;
-                }
+            analyzer.explainAll(extractor.extract(file, file.toString()), true, (doc, analysis) -> {
                 DocumentResult r = analysis.result();
                 if (r.status() != ExtractionStatus.OK) {
                     notCounted.add(doc.path() + " (" + r.status().label() + (r.reason() == null ? "" : ": " + r.reason()) + ")");
-                }
-                if (r.status() == ExtractionStatus.OK) {
-                    documents++;
+                } else {
+                    tally.documents++;
                 }
                 List<Finding> findings = analysis.findings();
-                recordCount += r.verdict().records();
+                tally.records += r.verdict().records();
                 if (!findings.isEmpty()) {
                     records.personRecords(ScanText.of(doc.text()), findings).forEach(persons::add);
                 }
-                cards += (int) findings.stream().filter(x -> Impact.FINANCIAL_TYPES.contains(x.type())).count();
-                myNumbers += (int) findings.stream().filter(x -> x.type().equals("JAPAN_INDIVIDUAL_NUMBER")).count();
-            }
+                tally.cards += (int) findings.stream().filter(x -> Impact.FINANCIAL_TYPES.contains(x.type())).count();
+                tally.myNumbers += (int) findings.stream().filter(x -> x.type().equals("JAPAN_INDIVIDUAL_NUMBER")).count();
+            });
         }
-        return new Impact(read, documents, recordCount, persons.persons(), cards, myNumbers, notCounted);
+        return new Impact(read, tally.documents, tally.records, persons.persons(), tally.cards, tally.myNumbers, notCounted);
     }
 }

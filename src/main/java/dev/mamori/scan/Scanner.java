@@ -92,17 +92,7 @@ public final class Scanner implements AutoCloseable {
             return List.of(analyzer.analyze(ExtractedDocument.failed(entry.display(), ExtractionStatus.SKIPPED,
                     entry.skipped())));
         }
-        List<DocumentResult> results = new ArrayList<>();
-        for (ExtractedDocument doc : extractor.extract(entry.file(), entry.display())) {
-            try {
-                results.add(analyzer.analyze(doc));
-            } catch (RuntimeException | StackOverflowError e) {
-                // a detector bug must cost one document, never the scan
-                results.add(analyzer.analyze(ExtractedDocument.uninspectable(doc.path(), Uninspectable.DETECTION_FAILED,
-                        "detection failed: " + e.getClass().getSimpleName())));
-            }
-        }
-        return results;
+        return analyzer.judgeAll(extractor.extract(entry.file(), entry.display()));
     }
 
     private DocumentResult failed(String path, String reason) {

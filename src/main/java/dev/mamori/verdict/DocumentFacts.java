@@ -7,7 +7,11 @@ import java.util.List;
 
 /**
  * What the policy judges: a document's extraction status, why it was not fully read (null when it
- * was), its findings and record count.
+ * was), its findings summed up and its record count.
  */
-public record DocumentFacts(ExtractionStatus status, Uninspectable uninspectable, List<Finding> findings, int records) {
+public record DocumentFacts(ExtractionStatus status, Uninspectable uninspectable, FindingTally findings, int records) {
+
+    public DocumentFacts(ExtractionStatus status, Uninspectable uninspectable, List<Finding> findings, int records) {
+        this(status, uninspectable, FindingTally.of(findings), records);
+    }
 }

@@ -41,11 +41,7 @@ public record PolicyRule(String id, Severity severity, Condition when, Set<Strin
                 return false;
             }
             if (minCount > 0) {
-                long count = facts.findings().stream()
-                        .filter(f -> types.isEmpty() || types.contains(f.type()))
-                        .filter(f -> f.confidence().atLeast(minConfidence))
-                        .count();
-                return count >= minCount;
+                return facts.findings().count(types, minConfidence) >= minCount;
             }
             return true;
         }

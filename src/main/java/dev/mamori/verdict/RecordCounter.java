@@ -27,46 +27,97 @@ public final class RecordCounter {
     }
 
     public int count(ScanText text, List<Finding> findings) {
-        String original = text.normalized().original();
-        int[] lineStarts = lineStarts(original);
-        TextLayout layout = text.layout();
-        List<Finding> names = new ArrayList<>();
-        List<Finding> companions = new ArrayList<>();
-        for (Finding f : findings) {
-            if (!f.confidence().atLeast(settings.minConfidence())) {
-                continue;
+        Tally tally = tally();
+        tally.add(text, findings, 0, Integer.MAX_VALUE, 0);
+        return tally.records();
+    }
+
+    /** A count over a text judged in windows ({@code dev.mamori.detect.TextWindows}). */
+    public Tally tally() {
+        return new Tally();
+    }
+
+    /** Prose names remembered to tell a repeated name from a new person; beyond, a name counts as new. */
+    static final int MAX_REMEMBERED_NAMES = 100_000;
+
+    /**
+     * The records of one document, counted window after window. Each window counts the records whose
+     * name it owns ({@code ownedFrom..ownedTo}); its context on either side supplies companions only,
+     * so a record that crosses a window boundary is counted once. Not thread-safe.
+     */
+    public final class Tally {
+        private int records;
+        private long previousEnd = Long.MIN_VALUE / 2;
+        private final Set<String> seen = new HashSet<>();
+
+        /**
+         * @param findings all findings of the window, context included
+         * @param offset   the document offset of the window's position 0
+         */
+        public void add(ScanText text, List<Finding> findings, int ownedFrom, int ownedTo, long offset) {
+            String original = text.normalized().original();
+            int[] lineStarts = lineStarts(original);
+            TextLayout layout = text.layout();
+            Set<Integer> rowsWithName = new HashSet<>();
+            Set<Integer> rowsWithCompanion = new HashSet<>();
+            List<Finding> proseNames = new ArrayList<>();
+            List<Integer> proseCompanionStarts = new ArrayList<>();
+            for (Finding f : findings) {
+                if (!f.confidence().atLeast(settings.minConfidence())) {
+                    continue;
+                }
+                boolean name = f.type().equals(settings.nameType());
+                if (!name && !settings.companionTypes().contains(f.type())) {
+                    continue;
+                }
+                if (name && (f.start() < ownedFrom || f.start() >= ownedTo)) {
+                    continue; // another window's record
+                }
+                int line = lineOf(lineStarts, f.start());
+                boolean row = line < layout.lineCount() && layout.isTableRow(line);
+                if (name) {
+                    if (row) {
+                        rowsWithName.add(line);
+                    } else {
+                        proseNames.add(f);
+                    }
+                } else if (row) {
+                    rowsWithCompanion.add(line);
+                } else {
+                    proseCompanionStarts.add(f.start());
+                }
             }
-            if (f.type().equals(settings.nameType())) {
-                names.add(f);
-            } else if (settings.companionTypes().contains(f.type())) {
-                companions.add(f);
+            rowsWithName.retainAll(rowsWithCompanion);
+            records += rowsWithName.size() + proseRecords(proseNames, proseCompanionStarts, offset);
+        }
+
+        public int records() {
+            return records;
+        }
+
+        private int proseRecords(List<Finding> names, List<Integer> companionStarts, long offset) {
+            if (names.isEmpty() || companionStarts.isEmpty()) {
+                return 0;
             }
-        }
-        if (names.isEmpty() || companions.isEmpty()) {
-            return 0;
-        }
-        Set<Integer> rowsWithName = new HashSet<>();
-        Set<Integer> rowsWithCompanion = new HashSet<>();
-        List<Finding> proseNames = new ArrayList<>();
-        List<Integer> proseCompanionStarts = new ArrayList<>();
-        for (Finding n : names) {
-            int line = lineOf(lineStarts, n.start());
-            if (line < layout.lineCount() && layout.isTableRow(line)) {
-                rowsWithName.add(line);
-            } else {
-                proseNames.add(n);
+            int[] starts = companionStarts.stream().mapToInt(Integer::intValue).sorted().toArray();
+            int found = 0;
+            for (Finding n : names) {
+                if (!hasCompanionNear(starts, n)) {
+                    continue;
+                }
+                boolean samePerson = offset + n.start() - previousEnd < SAME_PERSON_GAP || !remember(n.value());
+                previousEnd = offset + n.end();
+                if (!samePerson) {
+                    found++;
+                }
             }
+            return found;
         }
-        for (Finding c : companions) {
-            int line = lineOf(lineStarts, c.start());
-            if (line < layout.lineCount() && layout.isTableRow(line)) {
-                rowsWithCompanion.add(line);
-            } else {
-                proseCompanionStarts.add(c.start());
-            }
+
+        /** False when the name was met before. */
+        private boolean remember(String name) {
+            return seen.size() >= MAX_REMEMBERED_NAMES ? !seen.contains(name) : seen.add(name);
         }
-        rowsWithName.retainAll(rowsWithCompanion);
-        return rowsWithName.size() + proseRecords(proseNames, proseCompanionStarts);
     }
 
     /**
@@ -135,27 +186,6 @@ public final class RecordCounter {
 
     private static List<String> pairs(Finding name, java.util.Collection<Finding> companions) {
         return companions.stream().map(c -> name.value() + "|" + c.type() + "|" + c.value()).distinct().sorted().toList();
-    }
-
-    private int proseRecords(List<Finding> names, List<Integer> companionStarts) {
-        if (names.isEmpty() || companionStarts.isEmpty()) {
-            return 0;
-        }
-        int[] starts = companionStarts.stream().mapToInt(Integer::intValue).sorted().toArray();
-        Set<String> seen = new HashSet<>();
-        int records = 0;
-        int previousEnd = Integer.MIN_VALUE / 2;
-        for (Finding n : names) {
-            if (!hasCompanionNear(starts, n)) {
-                continue;
-            }
-            boolean samePerson = n.start() - previousEnd < SAME_PERSON_GAP || !seen.add(n.value());
-            previousEnd = n.end();
-            if (!samePerson) {
-                records++;
-            }
-        }
-        return records;
     }
 
     private boolean hasCompanionNear(int[] starts, Finding n) {

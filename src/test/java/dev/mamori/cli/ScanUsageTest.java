@@ -100,15 +100,9 @@ class ScanUsageTest {
 
     @Test
     void aMemberThatExhaustsItsWorkerLeavesTheCustomerListBesideItFoundAndTheScanUninspectable() throws Exception {
-        Path dump = dir.resolve("dump.txt");
-        try (var w = Files.newBufferedWriter(dump, StandardCharsets.UTF_8)) {
-            String line = "ログ 000123 処理中 東京都千代田区丸の内1-2-3 ".repeat(6) + "\n";
-            for (int i = 0; i < 120_000; i++) { // ~40 MB of text: more than a 64 MB worker holds as a string
-                w.write(line);
-            }
-        }
+        Path dump = Documents.heapHog(dir.resolve("dump.docx")); // more than a 64 MB worker holds
         var entries = new java.util.LinkedHashMap<String, byte[]>();
-        entries.put("dump.txt", Files.readAllBytes(dump));
+        entries.put("dump.docx", Files.readAllBytes(dump));
         entries.put("顧客名簿.csv", "氏名,電話番号\r\n山田 太郎,03-1234-5678\r\n鈴木 花子,090-1234-5678\r\n"
                 .getBytes(StandardCharsets.UTF_8));
         Path zip = Documents.zip(dir.resolve("export.zip"), entries);
@@ -121,7 +115,7 @@ class ScanUsageTest {
             var node = json.readTree(line);
             byPath.put(node.path("path").asText(), node);
         }
-        var dumped = byPath.get(zip + "!/dump.txt");
+        var dumped = byPath.get(zip + "!/dump.docx");
         assertThat(dumped.path("uninspectable").asText()).isEqualTo("worker-out-of-memory");
         assertThat(dumped.path("severity").asText()).isEqualTo("medium");
         var roster = byPath.get(zip + "!/顧客名簿.csv");

@@ -26,6 +26,7 @@ class ForkedExtractorTest {
     @TempDir
     static Path dir;
     static Path huge;
+    static Path hog;
     static Path small;
 
     @BeforeAll
@@ -37,6 +38,7 @@ class ForkedExtractorTest {
                 w.write(line);
             }
         }
+        hog = Documents.heapHog(dir.resolve("hog.docx"));
         small = Documents.text(dir.resolve("small.txt"), "電話 03-1234-5678\n", StandardCharsets.UTF_8);
     }
 
@@ -44,7 +46,7 @@ class ForkedExtractorTest {
     void aParserThatExhaustsTheWorkerHeapCostsOnlyItsFile() {
         var limits = new ExtractionLimits(1L << 30, 30_000_000, 5, 100, Duration.ofSeconds(120), 64);
         try (ForkedExtractor extractor = new ForkedExtractor(limits)) {
-            ExtractedDocument doc = extractor.extract(huge, "huge.txt").get(0);
+            ExtractedDocument doc = extractor.extract(hog, "hog.docx").get(0);
             assertThat(doc.status()).isEqualTo(ExtractionStatus.ERROR);
             assertThat(doc.cause()).isEqualTo(Uninspectable.WORKER_OUT_OF_MEMORY);
             assertThat(doc.reason()).contains("out of memory").contains("64 MB");
@@ -98,7 +100,7 @@ class ForkedExtractorTest {
         try (ForkedExtractor extractor = new ForkedExtractor(limits, Duration.ofMillis(300))) {
             extractor.extract(small, "small.txt");
             await().atMost(Duration.ofSeconds(30)).until(() -> extractor.workersRunning() == 0);
-            ExtractedDocument doc = extractor.extract(huge, "huge.txt").get(0);
+            ExtractedDocument doc = extractor.extract(hog, "hog.docx").get(0);
             assertThat(doc.status()).isEqualTo(ExtractionStatus.ERROR);
             assertThat(doc.cause()).isEqualTo(Uninspectable.WORKER_OUT_OF_MEMORY);
             assertThat(extractor.extract(small, "small.txt").get(0).status()).isEqualTo(ExtractionStatus.OK);
@@ -123,14 +125,14 @@ class ForkedExtractorTest {
     @Test
     void aMemberThatExhaustsTheWorkerCostsOnlyThatMemberAndTheOthersAreStillRead() throws Exception {
         Map<String, byte[]> entries = new LinkedHashMap<>();
-        entries.put("dump.txt", Files.readAllBytes(huge));
+        entries.put("dump.docx", Files.readAllBytes(hog));
         entries.put("顧客名簿.csv", "氏名,電話番号\r\n山田 太郎,03-1234-5678\r\n".getBytes(StandardCharsets.UTF_8));
         Path zip = Documents.zip(dir.resolve("export.zip"), entries);
         var limits = new ExtractionLimits(1L << 30, 30_000_000, 5, 100, Duration.ofSeconds(120), 64);
         try (ForkedExtractor extractor = new ForkedExtractor(limits)) {
             List<ExtractedDocument> docs = extractor.extract(zip, "export.zip");
             assertThat(docs).extracting(ExtractedDocument::path)
-                    .containsExactly("export.zip", "export.zip!/dump.txt", "export.zip!/顧客名簿.csv");
+                    .containsExactly("export.zip", "export.zip!/dump.docx", "export.zip!/顧客名簿.csv");
             assertThat(docs.get(1).cause()).isEqualTo(Uninspectable.WORKER_OUT_OF_MEMORY);
             assertThat(docs.get(2).cause()).isNull();
             assertThat(docs.get(2).text()).contains("03-1234-5678");

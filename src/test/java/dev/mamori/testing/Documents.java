@@ -109,6 +109,19 @@ public final class Documents {
     }
 
     /** A zip of name → bytes (names may contain folders). */
+    /**
+     * A small Word file (about 400 KB) whose parser needs far more than a 64 MB heap: 150,000
+     * paragraphs, which the document model holds at once. Text itself no longer exhausts a worker
+     * (it is spooled), so this is how tests make a parser run out of memory.
+     */
+    public static Path heapHog(Path file) throws IOException {
+        List<String> paragraphs = new java.util.ArrayList<>();
+        for (int i = 0; i < 150_000; i++) {
+            paragraphs.add("ログ " + i + " 処理中 東京都千代田区丸の内1-2-3");
+        }
+        return docx(file, paragraphs);
+    }
+
     public static Path zip(Path file, Map<String, byte[]> entries) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
             for (var e : entries.entrySet()) {

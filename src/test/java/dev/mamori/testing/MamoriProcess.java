@@ -18,8 +18,14 @@ public final class MamoriProcess {
 
     /** The process builder, for callers that read the output themselves. */
     public static ProcessBuilder builder(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.mamori.cli.Main"));
+        return builder(List.of(), args);
+    }
+
+    /** With JVM options first ({@code -Xmx256m}, as the service units give the agent). */
+    public static ProcessBuilder builder(List<String> jvmOptions, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.mamori.cli.Main"));
         cmd.addAll(List.of(args));
         return new ProcessBuilder(cmd);
     }
