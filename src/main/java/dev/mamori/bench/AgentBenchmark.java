@@ -37,7 +37,8 @@ public final class AgentBenchmark {
         this.out = out;
     }
 
-    public void run(int perSize, int idleSeconds, int treeFiles) throws Exception {
+    /** @param largeMb size of the customer list judged by a separate 256 MB agent JVM (0: not run) */
+    public void run(int perSize, int idleSeconds, int treeFiles, int largeMb) throws Exception {
         Path root = Files.createTempDirectory("mamori-agent-bench");
         try {
             out.printf(Locale.ROOT, "mamori agent benchmark: Java %s, %d cores; default config (process isolation, 1 worker, debounce 300 ms)%n",
@@ -46,6 +47,9 @@ public final class AgentBenchmark {
                 latencyAndMemory(root.resolve("latency"), perSize, idleSeconds);
             }
             recheck(root.resolve("recheck"), treeFiles);
+            if (largeMb > 0) {
+                new LargeListBenchmark(out).run(Files.createDirectories(root.resolve("large")), largeMb);
+            }
         } finally {
             org.apache.commons.io.FileUtils.deleteQuietly(root.toFile());
         }
@@ -174,7 +178,7 @@ public final class AgentBenchmark {
         return total;
     }
 
-    private static long rssOf(long pid) {
+    static long rssOf(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
                 if (line.startsWith("VmRSS:")) {

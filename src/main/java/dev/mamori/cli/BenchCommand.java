@@ -39,6 +39,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--tree-files", description = "With --agent: files in the re-check tree (default ${DEFAULT-VALUE}).")
     int treeFiles = 10_000;
 
+    @Option(names = "--large-mb", description = "With --agent: MB of the customer list judged by a separate agent JVM with "
+            + "the service units' 256 MB heap, against a list a tenth its size; 0 skips it (default ${DEFAULT-VALUE}).")
+    int largeMb = 100;
+
     @Option(names = "--alerts", paramLabel = "N", description = "Benchmark the auditor's side instead: an alert store of N alerts, report time and search latency.")
     int alerts;
 
@@ -75,7 +79,7 @@ final class BenchCommand implements Callable<Integer> {
         } else if (alerts > 0) {
             new dev.mamori.bench.AlertBenchmark(out).run(alerts);
         } else if (agent) {
-            new dev.mamori.bench.AgentBenchmark(set, out).run(perSize, idleSeconds, treeFiles);
+            new dev.mamori.bench.AgentBenchmark(set, out).run(perSize, idleSeconds, treeFiles, largeMb);
         } else {
             new Benchmark(set, out).run(files, textMb, threads, rounds);
         }
