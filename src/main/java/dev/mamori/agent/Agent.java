@@ -1,10 +1,10 @@
 package dev.mamori.agent;
 
 import dev.mamori.alert.Alert;
-import dev.mamori.alert.HealthProblem;
 import dev.mamori.alert.AlertStore;
 import dev.mamori.alert.ChainHash;
 import dev.mamori.alert.Delivery;
+import dev.mamori.alert.HealthProblem;
 import dev.mamori.alert.JsonlSink;
 import dev.mamori.alert.Sink;
 import dev.mamori.alert.WebhookSink;
@@ -14,6 +14,7 @@ import dev.mamori.extract.ExtractionStatus;
 import dev.mamori.extract.Extractor;
 import dev.mamori.extract.ForkedExtractor;
 import dev.mamori.extract.TikaExtractor;
+import dev.mamori.platform.ExitPointKind;
 import dev.mamori.platform.ExitPoints;
 import dev.mamori.platform.FileOwner;
 import dev.mamori.platform.OwnerOnly;
@@ -80,7 +81,7 @@ public final class Agent implements AutoCloseable {
     private final Set<Path> queuedPaths = ConcurrentHashMap.newKeySet();
     private final Map<Path, Place> places = new ConcurrentHashMap<>();
     /** Exit-point kinds where a file is judged by its content, not its stamp (FAT sticks keep no change time). */
-    private static final Set<String> BY_CONTENT = Set.of("usb", "cloud-sync", "outbox");
+    private static final Set<ExitPointKind> BY_CONTENT = Set.of(ExitPointKind.USB, ExitPointKind.CLOUD_SYNC, ExitPointKind.OUTBOX);
     /** Files judged under older rule packs, queued by a walk behind the changed ones: re-judging pending. */
     private final Set<Path> rejudging = ConcurrentHashMap.newKeySet();
     private final ExitPoints exitPoints;
@@ -264,13 +265,13 @@ public final class Agent implements AutoCloseable {
 
     private List<Place> placesToWatch() {
         Map<Path, Place> out = new LinkedHashMap<>();
-        config.watch().paths().forEach(p -> out.put(p, new Place(p, "watched")));
-        config.watch().outboxes().forEach(p -> out.put(p, new Place(p, "outbox")));
+        config.watch().paths().forEach(p -> out.put(p, new Place(p, ExitPointKind.WATCHED)));
+        config.watch().outboxes().forEach(p -> out.put(p, new Place(p, ExitPointKind.OUTBOX)));
         if (config.watch().cloudSync()) {
-            exitPoints.cloudSyncRoots().forEach(p -> out.put(p, new Place(p, "cloud-sync")));
+            exitPoints.cloudSyncRoots().forEach(p -> out.put(p, new Place(p, ExitPointKind.CLOUD_SYNC)));
         }
         if (config.watch().removableMedia()) {
-            media.start().keySet().forEach(p -> out.put(p, new Place(p, "usb")));
+            media.start().keySet().forEach(p -> out.put(p, new Place(p, ExitPointKind.USB)));
         }
         out.values().removeIf(p -> {
             if (!Files.isDirectory(p.root())) {
@@ -284,7 +285,7 @@ public final class Agent implements AutoCloseable {
 
     private void watchNewMedium(Path root) {
         try {
-            watcher.watch(new Place(root, "usb"));
+            watcher.watch(new Place(root, ExitPointKind.USB));
         } catch (IOException e) {
             LOG.warn("cannot watch the new medium {}: {}", root, e.getMessage());
         }

@@ -1,6 +1,7 @@
 package dev.mamori.agent;
 
 import dev.mamori.alert.WebhookHeader;
+import dev.mamori.platform.ExitPointKind;
 import dev.mamori.verdict.Severity;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +47,7 @@ public record AgentConfig(Path source, Path dataDir, Watch watch, Scan scan, Lis
     /**
      * What to do with a verdict. {@code quarantineMin} null means never quarantine.
      */
-    public record Actions(Severity alertMin, Severity quarantineMin, Set<String> quarantineExitPoints,
+    public record Actions(Severity alertMin, Severity quarantineMin, Set<ExitPointKind> quarantineExitPoints,
                           boolean notifyDesktop) {
     }
 
@@ -95,7 +96,8 @@ public record AgentConfig(Path source, Path dataDir, Watch watch, Scan scan, Lis
         String q = (String) v.get("actions.quarantine-min-severity");
         Actions actions = new Actions(Severity.parse((String) v.get("actions.alert-min-severity")),
                 "never".equals(q) ? null : Severity.parse(q),
-                Set.copyOf(strings(v.get("actions.quarantine-exit-points"))), (Boolean) v.get("actions.notify-desktop"));
+                strings(v.get("actions.quarantine-exit-points")).stream().map(ExitPointKind::parse)
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet()), (Boolean) v.get("actions.notify-desktop"));
         String jsonl = (String) v.get("alerts.jsonl");
         String host = (String) v.get("alerts.syslog.host");
         String url = (String) v.get("alerts.webhook.url");

@@ -2,13 +2,13 @@ package dev.mamori.agent;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mamori.alert.HealthProblem;
 import dev.mamori.platform.OwnerOnly;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import dev.mamori.alert.HealthProblem;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +91,7 @@ public final class AgentStatus {
         var packs = o.putArray("rulePacks");
         agent.packs().forEach(packs::add);
         var places = o.putArray("places");
-        agent.placesWatched().forEach(p -> places.addObject().put("path", p.root().toString()).put("kind", p.kind()));
+        agent.placesWatched().forEach(p -> places.addObject().put("path", p.root().toString()).put("kind", p.kind().label()));
         o.put("queue", queued.get());
         o.put("scanned", scanned.get());
         o.put("extracted", extracted.get());

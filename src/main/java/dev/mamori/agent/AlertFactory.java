@@ -1,10 +1,13 @@
 package dev.mamori.agent;
 
 import dev.mamori.alert.Alert;
+import dev.mamori.alert.AlertAction;
 import dev.mamori.alert.HealthProblem;
 import dev.mamori.alert.HostInfo;
+import dev.mamori.platform.ExitPointKind;
 import dev.mamori.scan.DocumentResult;
 import dev.mamori.verdict.FindingSummary;
+import dev.mamori.verdict.Severity;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,8 +33,8 @@ final class AlertFactory {
      * content hash, severity, rule-pack versions): judging the same content again after a crash
      * gives the same {@code event.id}, so a SIEM recognises the replay as one event.
      */
-    static String alertId(String host, String path, String sha256, String severity, List<String> packs, boolean quarantine) {
-        String key = String.join("\u0000", "mamori-alert", host, path, sha256, severity, String.join(", ", packs))
+    static String alertId(String host, String path, String sha256, Severity severity, List<String> packs, boolean quarantine) {
+        String key = String.join("\u0000", "mamori-alert", host, path, sha256, severity.label(), String.join(", ", packs))
                 + (quarantine ? "\u0000quarantine" : ""); // a quarantine after an alert (the policy turned on) is an event of its own
         return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
     }
@@ -40,7 +43,7 @@ final class AlertFactory {
      * A personal-data alert for one document of a file seen at an exit point; {@code owner} is the
      * file's owner as the operating system names it ({@link dev.mamori.platform.FileOwner}).
      */
-    Alert personalData(DocumentResult r, String exitPoint, String sha256, long size, List<String> packs,
+    Alert personalData(DocumentResult r, ExitPointKind exitPoint, String sha256, long size, List<String> packs,
                        String quarantineId, String owner, Instant mtime) {
         Map<String, Integer> counts = new TreeMap<>();
         List<String> samples = new ArrayList<>();
@@ -50,11 +53,11 @@ final class AlertFactory {
             ruleIds.add(f.rule());
             f.samples().stream().limit(2).forEach(samples::add);
         }
-        String severity = r.verdict().severity().label();
+        Severity severity = r.verdict().severity();
         return new Alert(0, alertId(env.host(), r.path(), sha256, severity, packs, quarantineId != null), env.clock().instant(),
                 env.host(), owner, r.path(), exitPoint, sha256, size, severity, counts, r.verdict().records(),
                 samples, ruleIds, r.verdict().flags().contains("appi-reportable"),
-                quarantineId != null ? "quarantine" : "alert", quarantineId, env.version(), packs)
+                quarantineId != null ? AlertAction.QUARANTINE : AlertAction.ALERT, quarantineId, env.version(), packs)
                 .withContext(mtime, HostInfo.thisMachine());
     }
 
@@ -67,7 +70,7 @@ final class AlertFactory {
      * them (the first {@link Alert#MAX_MEMBERS}, with their count), adding up their findings. A
      * 300-member archive is one alert, not 300.
      */
-    Alert personalData(String fileKey, List<DocumentResult> docs, String exitPoint, String sha256, long size,
+    Alert personalData(String fileKey, List<DocumentResult> docs, ExitPointKind exitPoint, String sha256, long size,
                        List<String> packs, String quarantineId, String owner, Instant mtime) {
         if (docs.size() == 1) {
             return personalData(docs.get(0), exitPoint, sha256, size, packs, quarantineId, owner, mtime);
@@ -88,17 +91,17 @@ final class AlertFactory {
                 f.samples().stream().limit(2).filter(x -> samples.size() < MAX_SAMPLES).forEach(samples::add);
             }
         }
-        String severity = docs.get(0).verdict().severity().label();
+        Severity severity = docs.get(0).verdict().severity();
         return new Alert(0, alertId(env.host(), fileKey, sha256, severity, packs, quarantineId != null), env.clock().instant(), env.host(),
                 owner, fileKey, exitPoint, sha256, size, severity, counts, records, samples, new ArrayList<>(ruleIds),
-                appi, quarantineId != null ? "quarantine" : "alert", quarantineId, env.version(), packs, members, docs.size())
+                appi, quarantineId != null ? AlertAction.QUARANTINE : AlertAction.ALERT, quarantineId, env.version(), packs, members, docs.size())
                 .withContext(mtime, HostInfo.thisMachine());
     }
 
     /** An alert about the agent itself; {@code subject} is what it concerns (a file, a rule pack, a sink). */
     Alert health(HealthProblem kind, String subject, String problem, String sha256, List<String> packs) {
         return new Alert(0, UUID.randomUUID().toString(), env.clock().instant(), env.host(), env.user(), subject,
-                "agent", sha256, 0, "medium", Map.of(), 0, List.of(problem), List.of(HealthProblem.RULE, kind.ruleId()),
-                false, "health", null, env.version(), packs).withContext(null, HostInfo.thisMachine());
+                ExitPointKind.AGENT, sha256, 0, Severity.MEDIUM, Map.of(), 0, List.of(problem),
+                List.of(HealthProblem.RULE, kind.ruleId()), false, AlertAction.HEALTH, null, env.version(), packs).withContext(null, HostInfo.thisMachine());
     }
 }

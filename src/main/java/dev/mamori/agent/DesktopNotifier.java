@@ -13,12 +13,12 @@ final class DesktopNotifier {
     private DesktopNotifier() {
     }
 
-    static void notify(String os, String title, String body) {
+    static void notify(dev.mamori.platform.OperatingSystem os, String title, String body) {
         List<String> cmd = switch (os) {
-            case "mac" -> List.of("osascript", "-e", "display notification \"" + body.replace("\"", "'") + "\" with title \""
+            case MAC -> List.of("osascript", "-e", "display notification \"" + body.replace("\"", "'") + "\" with title \""
                     + title + "\"");
-            case "linux" -> List.of("notify-send", title, body);
-            default -> List.of();
+            case LINUX -> List.of("notify-send", title, body);
+            case WINDOWS -> List.of(); // no notifier without a desktop session helper
         };
         if (cmd.isEmpty()) {
             return;

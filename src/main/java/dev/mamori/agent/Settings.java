@@ -58,7 +58,9 @@ public final class Settings {
         return new Setting(key, Type.CHOICE, dflt, 0, 0, choices, description);
     }
 
-    static final List<String> EXIT_POINTS = List.of("usb", "cloud-sync", "outbox", "watched");
+    /** The exit-point kinds a config may name: every place kind (the agent itself is not one). */
+    static final List<String> EXIT_POINTS = java.util.Arrays.stream(dev.mamori.platform.ExitPointKind.values())
+            .filter(k -> k != dev.mamori.platform.ExitPointKind.AGENT).map(dev.mamori.platform.ExitPointKind::label).toList();
     static final List<String> SEVERITIES = List.of("none", "low", "medium", "high");
 
     public static final List<Setting> ALL = List.of(

@@ -1,5 +1,7 @@
 package dev.mamori.alert;
 
+import dev.mamori.platform.ExitPointKind;
+import dev.mamori.verdict.Severity;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +15,7 @@ import java.util.Map;
  * @param host           machine name
  * @param user           the user the agent runs for
  * @param path           file (or {@code file!/member}) path
- * @param exitPoint      usb, cloud-sync, outbox or watched
+ * @param exitPoint      where the file was seen ({@link ExitPointKind#AGENT} for health alerts)
  * @param sha256         content hash of the file
  * @param size           file size in bytes
  * @param severity       low, medium or high
@@ -22,7 +24,7 @@ import java.util.Map;
  * @param samples        masked samples
  * @param rules          ids of the rules that found something
  * @param appiReportable meets APPI's report criteria (more than 1,000 persons, card numbers)
- * @param action         alert or quarantine
+ * @param action         alert, quarantine, or health
  * @param quarantineId   the quarantine record, when quarantined
  * @param agentVersion   the agent that raised it
  * @param packs          "name version" of each rule pack the verdict was reached with, so an auditor
@@ -33,9 +35,9 @@ import java.util.Map;
  * @param fileMtime      when the file was last modified, or null (health alerts, alerts stored before)
  * @param hostInfo       the machine's id and operating system, or null (alerts stored before)
  */
-public record Alert(long seq, String id, Instant time, String host, String user, String path, String exitPoint,
-                    String sha256, long size, String severity, Map<String, Integer> counts, int records,
-                    List<String> samples, List<String> rules, boolean appiReportable, String action,
+public record Alert(long seq, String id, Instant time, String host, String user, String path, ExitPointKind exitPoint,
+                    String sha256, long size, Severity severity, Map<String, Integer> counts, int records,
+                    List<String> samples, List<String> rules, boolean appiReportable, AlertAction action,
                     String quarantineId, String agentVersion, List<String> packs, List<String> members,
                     int memberCount, Instant fileMtime, HostInfo hostInfo) {
 
@@ -52,27 +54,27 @@ public record Alert(long seq, String id, Instant time, String host, String user,
     }
 
     /** An alert that does not say yet when its file was modified or which machine raised it ({@link #withContext}). */
-    public Alert(long seq, String id, Instant time, String host, String user, String path, String exitPoint,
-                 String sha256, long size, String severity, Map<String, Integer> counts, int records,
-                 List<String> samples, List<String> rules, boolean appiReportable, String action,
+    public Alert(long seq, String id, Instant time, String host, String user, String path, ExitPointKind exitPoint,
+                 String sha256, long size, Severity severity, Map<String, Integer> counts, int records,
+                 List<String> samples, List<String> rules, boolean appiReportable, AlertAction action,
                  String quarantineId, String agentVersion, List<String> packs, List<String> members, int memberCount) {
         this(seq, id, time, host, user, path, exitPoint, sha256, size, severity, counts, records, samples, rules,
                 appiReportable, action, quarantineId, agentVersion, packs, members, memberCount, null, null);
     }
 
     /** An alert about one document (a file, or one member of an archive). */
-    public Alert(long seq, String id, Instant time, String host, String user, String path, String exitPoint,
-                 String sha256, long size, String severity, Map<String, Integer> counts, int records,
-                 List<String> samples, List<String> rules, boolean appiReportable, String action,
+    public Alert(long seq, String id, Instant time, String host, String user, String path, ExitPointKind exitPoint,
+                 String sha256, long size, Severity severity, Map<String, Integer> counts, int records,
+                 List<String> samples, List<String> rules, boolean appiReportable, AlertAction action,
                  String quarantineId, String agentVersion, List<String> packs) {
         this(seq, id, time, host, user, path, exitPoint, sha256, size, severity, counts, records, samples, rules,
                 appiReportable, action, quarantineId, agentVersion, packs, List.of(), 0);
     }
 
     /** An alert about one document with no record of its packs (alerts stored before they had one, tests). */
-    public Alert(long seq, String id, Instant time, String host, String user, String path, String exitPoint,
-                 String sha256, long size, String severity, Map<String, Integer> counts, int records,
-                 List<String> samples, List<String> rules, boolean appiReportable, String action,
+    public Alert(long seq, String id, Instant time, String host, String user, String path, ExitPointKind exitPoint,
+                 String sha256, long size, Severity severity, Map<String, Integer> counts, int records,
+                 List<String> samples, List<String> rules, boolean appiReportable, AlertAction action,
                  String quarantineId, String agentVersion) {
         this(seq, id, time, host, user, path, exitPoint, sha256, size, severity, counts, records, samples, rules,
                 appiReportable, action, quarantineId, agentVersion, List.of());
@@ -95,7 +97,7 @@ public record Alert(long seq, String id, Instant time, String host, String user,
 
     /** An alert about the agent itself (a refused pack, a sink in trouble), not about personal data. */
     public boolean isHealth() {
-        return "health".equals(action) || "agent".equals(exitPoint);
+        return action == AlertAction.HEALTH || exitPoint == ExitPointKind.AGENT;
     }
 
     public Alert withPath(String newPath) {

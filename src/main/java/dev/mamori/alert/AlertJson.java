@@ -3,6 +3,8 @@ package dev.mamori.alert;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mamori.platform.ExitPointKind;
+import dev.mamori.verdict.Severity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,11 +33,11 @@ public final class AlertJson {
     }
 
     /** ECS event.severity: a number, higher is worse. */
-    static int ecsSeverity(String severity) {
+    static int ecsSeverity(Severity severity) {
         return switch (severity) {
-            case "high" -> 73;
-            case "medium" -> 47;
-            default -> 21;
+            case HIGH -> 73;
+            case MEDIUM -> 47;
+            case LOW, NONE -> 21;
         };
     }
 
@@ -59,10 +61,10 @@ public final class AlertJson {
             event.put("kind", "alert");
             event.putArray("category").add("file");
             var type = event.putArray("type").add("info");
-            if (a.action().equals("quarantine")) {
+            if (a.action() == AlertAction.QUARANTINE) {
                 type.add("change"); // the file was moved away
             }
-            event.put("action", a.action().equals("quarantine") ? "file-quarantined" : "personal-data-detected");
+            event.put("action", a.action() == AlertAction.QUARANTINE ? "file-quarantined" : "personal-data-detected");
         }
         event.put("severity", ecsSeverity(a.severity()));
         event.put("sequence", a.seq());
@@ -116,8 +118,8 @@ public final class AlertJson {
             related.putArray("hash").add(a.sha256());
         }
         ObjectNode m = o.putObject("mamori");
-        m.put("severity", a.severity());
-        m.put("exit_point", a.exitPoint());
+        m.put("severity", a.severity().label());
+        m.put("exit_point", a.exitPoint().label());
         m.put("records", a.records());
         ObjectNode counts = m.putObject("types");
         new TreeMap<>(a.counts()).forEach(counts::put);
@@ -128,7 +130,7 @@ public final class AlertJson {
         var packs = m.putArray("packs");
         a.packs().forEach(packs::add);
         m.put("appi_reportable", a.appiReportable());
-        m.put("action", a.action());
+        m.put("action", a.action().label());
         if (a.isHealth()) {
             m.put("subject", a.path()); // what the health alert is about: a file, a rule pack, a config file
         } else if (a.memberPath() != null) {
@@ -156,8 +158,8 @@ public final class AlertJson {
         String what = a.counts().isEmpty() ? "could not be fully inspected"
                 : a.records() + " record(s) of personal data (" + String.join(", ",
                         new TreeMap<>(a.counts()).entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()) + ")";
-        return a.severity() + " (" + a.exitPoint() + "): " + fileName(a.path()) + " " + what
-                + (a.action().equals("quarantine") ? ", quarantined" : "");
+        return a.severity().label() + " (" + a.exitPoint().label() + "): " + fileName(a.path()) + " " + what
+                + (a.action() == AlertAction.QUARANTINE ? ", quarantined" : "");
     }
 
     /** The last name in a path, '/' or '\\' separated (alerts from Windows carry backslashes). */
@@ -178,14 +180,20 @@ public final class AlertJson {
         List<String> packs = current ? strings(m.path("packs")) : strings(o.path("rule").path("ruleset"));
         return new Alert(o.path("event").path("sequence").asLong(), o.path("event").path("id").asText(),
                 Instant.parse(o.path("@timestamp").asText()), o.path("host").path("name").asText(),
-                o.path("user").path("name").asText(), path, m.path("exit_point").asText(),
+                o.path("user").path("name").asText(), path, ExitPointKind.parseStored(m.path("exit_point").asText()),
                 o.path("file").path("hash").path("sha256").asText(), o.path("file").path("size").asLong(),
-                m.path("severity").asText(), counts, m.path("records").asInt(), strings(m.path("samples")),
-                rules, m.path("appi_reportable").asBoolean(), m.path("action").asText(),
+                storedSeverity(m.path("severity").asText()), counts, m.path("records").asInt(), strings(m.path("samples")),
+                rules, m.path("appi_reportable").asBoolean(), AlertAction.parse(m.path("action").asText()),
                 m.hasNonNull("quarantine_id") ? m.path("quarantine_id").asText() : null,
                 o.path("agent").path("version").asText(), packs, strings(m.path("members")),
                 m.path("member_count").asInt(), o.path("file").hasNonNull("mtime") ? Instant.parse(o.path("file").path("mtime").asText()) : null,
                 hostInfo(o.path("host")));
+    }
+
+    /** An alert's severity as stored; one this version does not know reads as medium, so the alert is kept. */
+    private static Severity storedSeverity(String label) {
+        Severity s = Severity.parse(label);
+        return s == null || s == Severity.NONE ? Severity.MEDIUM : s;
     }
 
     private static HostInfo hostInfo(JsonNode host) {

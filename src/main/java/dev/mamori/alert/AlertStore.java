@@ -220,15 +220,15 @@ public final class AlertStore implements AutoCloseable {
         d.add(new NumericDocValuesField("seq", stored.seq()));
         d.add(new StoredField("seq", stored.seq()));
         d.add(new StringField("id", indexed(stored.id()), Field.Store.YES));
-        d.add(new StringField("severity", indexed(stored.severity()), Field.Store.YES));
-        d.add(new StringField("exit", indexed(stored.exitPoint()), Field.Store.YES));
+        d.add(new StringField("severity", indexed(stored.severity().label()), Field.Store.YES));
+        d.add(new StringField("exit", indexed(stored.exitPoint().label()), Field.Store.YES));
         d.add(new StringField("kind", "alert", Field.Store.YES));
         // searchable fields for 'mamori alerts search' (Lucene query syntax)
         d.add(new StringField("path", indexed(stored.path()), Field.Store.NO));
         stored.members().forEach(m -> d.add(new StringField("path", indexed(m), Field.Store.NO)));
         d.add(new StringField("host", indexed(stored.host()), Field.Store.NO));
         d.add(new StringField("user", indexed(stored.user()), Field.Store.NO));
-        d.add(new StringField("action", indexed(stored.action()), Field.Store.NO));
+        d.add(new StringField("action", indexed(stored.action().label()), Field.Store.NO));
         if (stored.quarantineId() != null) {
             d.add(new StringField("quarantine", indexed(stored.quarantineId()), Field.Store.NO));
         }

@@ -117,9 +117,9 @@ public final class SyslogSink implements Sink {
      */
     static String message(Alert a, String hostname, int enterpriseNumber, boolean truncated) {
         int pri = FACILITY * 8 + switch (a.severity()) {
-            case "high" -> 2; // critical
-            case "medium" -> 4; // warning
-            default -> 5; // notice
+            case HIGH -> 2; // critical
+            case MEDIUM -> 4; // warning
+            case LOW, NONE -> 5; // notice
         };
         StringBuilder sd = new StringBuilder();
         element(sd, "origin", "software", "mamori", "swVersion", a.agentVersion());
@@ -127,8 +127,8 @@ public final class SyslogSink implements Sink {
             element(sd, "meta", "sequenceId", Long.toString(a.seq()));
         }
         if (enterpriseNumber > 0) {
-            List<String> params = new java.util.ArrayList<>(List.of("id", a.id(), "severity", a.severity(), "exit",
-                    a.exitPoint(), "records", Integer.toString(a.records()), "appi", Boolean.toString(a.appiReportable())));
+            List<String> params = new java.util.ArrayList<>(List.of("id", a.id(), "severity", a.severity().label(), "exit",
+                    a.exitPoint().label(), "records", Integer.toString(a.records()), "appi", Boolean.toString(a.appiReportable())));
             if (truncated) {
                 params.addAll(List.of("truncated", "true"));
             }

@@ -62,7 +62,7 @@ public final class AgentBenchmark {
         Files.writeString(config, "data-dir: '" + dir.resolve("data") + "'\nwatch: {paths: ['" + watched
                 + "'], removable-media: false, cloud-sync: false}\n" + extra);
         AgentConfig c = new AgentConfigLoader(dir).load(config);
-        Agent agent = new Agent(c, rules, new Agent.Environment(new ExitPoints("linux", dir, List.of()), Clock.systemUTC(),
+        Agent agent = new Agent(c, rules, new Agent.Environment(new ExitPoints(dev.mamori.platform.OperatingSystem.LINUX, dir, List.of()), Clock.systemUTC(),
                 "bench", "bench", "bench"));
         agent.start();
         return agent;

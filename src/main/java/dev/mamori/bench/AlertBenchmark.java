@@ -1,11 +1,14 @@
 package dev.mamori.bench;
 
 import dev.mamori.alert.Alert;
+import dev.mamori.alert.AlertAction;
 import dev.mamori.alert.AlertStore;
 import dev.mamori.alert.ChainHash;
+import dev.mamori.platform.ExitPointKind;
 import dev.mamori.report.HtmlReport;
 import dev.mamori.report.Messages;
 import dev.mamori.report.ReportData;
+import dev.mamori.verdict.Severity;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,8 +66,9 @@ public final class AlertBenchmark {
 
     private static final String[] TYPES = {"PHONE_NUMBER", "PERSON_NAME", "STREET_ADDRESS", "EMAIL_ADDRESS", "DATE_OF_BIRTH",
             "JAPAN_INDIVIDUAL_NUMBER", "CREDIT_CARD_NUMBER", "CONFIDENTIAL_MARKER"};
-    private static final String[] EXITS = {"usb", "cloud-sync", "outbox", "watched"};
-    private static final String[] SEVERITIES = {"low", "medium", "high"};
+    private static final ExitPointKind[] EXITS = {ExitPointKind.USB, ExitPointKind.CLOUD_SYNC, ExitPointKind.OUTBOX,
+            ExitPointKind.WATCHED};
+    private static final Severity[] SEVERITIES = {Severity.LOW, Severity.MEDIUM, Severity.HIGH};
     /** The month the synthetic alerts fall in. */
     static final Instant MONTH = LocalDate.of(2026, 11, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
 
@@ -76,7 +80,7 @@ public final class AlertBenchmark {
                 EXITS[r.nextInt(EXITS.length)], Long.toHexString(i), 10_000 + r.nextInt(1_000_000),
                 SEVERITIES[r.nextInt(3)], counts(type, r),
                 r.nextInt(60), List.of("090-****-" + (1000 + r.nextInt(9000))), List.of("jp-phone", "jp-name"),
-                r.nextInt(100) == 0, "alert", null, "bench", List.of("jp-pii 1"));
+                r.nextInt(100) == 0, AlertAction.ALERT, null, "bench", List.of("jp-pii 1"));
     }
 
     /** Search latency (p50, p95 of 21 runs) for an auditor's typical queries (one host's among them), and the time of a month's report. */

@@ -87,7 +87,7 @@ final class AlertsCommand {
                     out.println(json);
                 } else {
                     out.print(SafeText.format("%-25s %-6s %-10s %-10s %-9s rec %-5d %s  %s  %s%n",
-                            TIME.format(a.time().atZone(tz)), a.severity(), a.exitPoint(), a.action(),
+                            TIME.format(a.time().atZone(tz)), a.severity().label(), a.exitPoint().label(), a.action().label(),
                             t == null ? "open" : t.action(), a.records(), a.path(), TypeCounts.text(a.counts()), a.id()));
                 }
             }

@@ -129,7 +129,7 @@ final class InventoryCommand implements Callable<Integer> {
             for (Alert a : alertsOf.getOrDefault(q.id(), List.of())) {
                 records += a.records();
                 a.counts().forEach((t, n) -> types.merge(t, n, Integer::sum));
-                severity = worse(severity, a.severity());
+                severity = worse(severity, a.severity().label());
             }
             out.add(new Entry(q.original(), severity, records, types, q.time().toString(),
                     "quarantined " + q.id() + " " + q.time()));

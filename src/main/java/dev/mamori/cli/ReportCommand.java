@@ -320,9 +320,9 @@ final class ReportCommand implements Callable<Integer> {
             var t = d.triage().get(a.id());
             String types = a.counts().isEmpty() ? m.get("reason." + d.reasons().getOrDefault(a.id(), "unknown"))
                     : ReportData.typeList(a.counts(), m);
-            csv.row(time.format(a.time().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)), a.severity(),
-                    a.exitPoint(), a.host(), a.user(), a.path(), a.records(), types, String.join(" | ", a.samples()),
-                    a.appiReportable(), a.action(), t == null ? "open" : t.action(), t == null ? "" : t.by(),
+            csv.row(time.format(a.time().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)), a.severity().label(),
+                    a.exitPoint().label(), a.host(), a.user(), a.path(), a.records(), types, String.join(" | ", a.samples()),
+                    a.appiReportable(), a.action().label(), t == null ? "open" : t.action(), t == null ? "" : t.by(),
                     t == null ? "" : time.format(t.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)), a.id());
         }
         csv.flush();
@@ -334,7 +334,7 @@ final class ReportCommand implements Callable<Integer> {
         root.put("to", d.to().toString());
         root.put("zone", d.zone().getId());
         root.put("alerts", d.alerts().size());
-        root.put("high", d.count("high"));
+        root.put("high", d.count(dev.mamori.verdict.Severity.HIGH));
         root.put("reportable", d.reportable());
         root.put("cannotJudge", d.cannotJudge());
         root.put("health", d.health().size());

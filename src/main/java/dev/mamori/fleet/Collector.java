@@ -2,9 +2,12 @@ package dev.mamori.fleet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mamori.alert.Alert;
+import dev.mamori.alert.AlertAction;
 import dev.mamori.alert.AlertJson;
 import dev.mamori.alert.AlertStore;
 import dev.mamori.alert.HealthProblem;
+import dev.mamori.platform.ExitPointKind;
+import dev.mamori.verdict.Severity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -210,9 +213,9 @@ public final class Collector implements AutoCloseable {
     private Alert finding(Alert about, String finding, ConsumerRecord<String, String> r) {
         String subject = "kafka:" + r.topic() + "-" + r.partition() + "@" + r.offset();
         UUID id = UUID.nameUUIDFromBytes((about.host() + "\n" + about.id() + "\n" + finding).getBytes(StandardCharsets.UTF_8));
-        return new Alert(0, id.toString(), clock.instant(), about.host(), about.user(), subject, "agent", "", 0, "medium",
-                Map.of(), 0, List.of(finding), List.of(HealthProblem.RULE, HealthProblem.SEQUENCE_BROKEN.ruleId()), false,
-                "health", null, about.agentVersion(), about.packs());
+        return new Alert(0, id.toString(), clock.instant(), about.host(), about.user(), subject, ExitPointKind.AGENT, "", 0,
+                Severity.MEDIUM, Map.of(), 0, List.of(finding), List.of(HealthProblem.RULE, HealthProblem.SEQUENCE_BROKEN.ruleId()),
+                false, AlertAction.HEALTH, null, about.agentVersion(), about.packs());
     }
 
     /** Seeks each assigned partition to where this store (or the group, if further) stands. */

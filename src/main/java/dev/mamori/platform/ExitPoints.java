@@ -21,13 +21,13 @@ import org.slf4j.LoggerFactory;
  * every local user; an agent run by a user watches that user. Everything comes from injected
  * values, so tests point it at temporary folders and a simulated mount table.
  *
- * @param os                "linux", "mac" or "windows"
+ * @param os                whose conventions apply
  * @param users             whose homes and mount parents are watched
  * @param extraMountParents configured folders whose sub-folders (or mounts beneath) are media too
  * @param tables            the Linux mount table, sysfs and passwd; null: media are the sub-folders
  *                          of the mount parents (macOS, and tests that simulate media by folders)
  */
-public record ExitPoints(String os, List<LocalUser> users, List<Path> extraMountParents, SystemTables tables) {
+public record ExitPoints(OperatingSystem os, List<LocalUser> users, List<Path> extraMountParents, SystemTables tables) {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExitPoints.class);
 
@@ -37,27 +37,26 @@ public record ExitPoints(String os, List<LocalUser> users, List<Path> extraMount
     }
 
     /** One user known only by home, media being the sub-folders of {@code mountParents} (tests, benchmarks). */
-    public ExitPoints(String os, Path home, List<Path> mountParents) {
+    public ExitPoints(OperatingSystem os, Path home, List<Path> mountParents) {
         this(os, List.of(new LocalUser("", -1, home)), mountParents, null);
     }
 
     /** The exit points of this machine: every local user's when run as a system account, else the user's own. */
     public static ExitPoints forThisMachine() {
-        String name = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String os = name.contains("win") ? "windows" : name.contains("mac") ? "mac" : "linux";
+        OperatingSystem os = OperatingSystem.current();
         Path home = Path.of(System.getProperty("user.home"));
         String self = System.getProperty("user.name", "");
         long uid = ownUid();
         List<LocalUser> users;
         switch (os) {
-            case "linux" -> {
+            case LINUX -> {
                 SystemTables t = SystemTables.real();
                 users = uid >= 0 && uid < LocalUsers.FIRST_UID ? everyLinuxUser(t)
                         : List.of(new LocalUser(LocalUsers.nameOf(t.passwd(), uid).orElse(self), uid, home));
                 return new ExitPoints(os, users, List.of(), t);
             }
             // macOS people start at uid 501; the Windows service account's name ends in $ (SYSTEM is HOST$)
-            case "mac" -> users = uid >= 0 && uid < 500 ? homesUnder(Path.of("/Users"), Set.of("Shared", "Guest"))
+            case MAC -> users = uid >= 0 && uid < 500 ? homesUnder(Path.of("/Users"), Set.of("Shared", "Guest"))
                     : List.of(new LocalUser(self, uid, home));
             default -> users = self.endsWith("$") ? homesUnder(Path.of(System.getenv().getOrDefault("SystemDrive", "C:")
                     + "\\Users"), Set.of("Public", "Default", "Default User", "All Users"))
@@ -105,14 +104,14 @@ public record ExitPoints(String os, List<LocalUser> users, List<Path> extraMount
     /** Folders whose sub-folders are removable media: each user's desktop mount folders and the configured ones. */
     public List<Path> mountParents() {
         List<Path> parents = new ArrayList<>();
-        if (tables != null || os.equals("linux")) {
+        if (tables != null || os == OperatingSystem.LINUX) {
             for (LocalUser u : users) {
                 if (!u.name().isEmpty()) {
                     parents.add(Path.of("/media", u.name()));
                     parents.add(Path.of("/run/media", u.name()));
                 }
             }
-        } else if (os.equals("mac")) {
+        } else if (os == OperatingSystem.MAC) {
             parents.add(Path.of("/Volumes"));
         }
         extraMountParents.stream().filter(p -> !parents.contains(p)).forEach(parents::add);
@@ -122,7 +121,7 @@ public record ExitPoints(String os, List<LocalUser> users, List<Path> extraMount
     /** Removable media mounted now, sorted by where. */
     public List<Medium> removableMedia() {
         List<Medium> media = new ArrayList<>();
-        if (os.equals("windows")) {
+        if (os == OperatingSystem.WINDOWS) {
             media.addAll(removableDrives());
         }
         if (tables != null) {
@@ -166,7 +165,7 @@ public record ExitPoints(String os, List<LocalUser> users, List<Path> extraMount
         Object bootStore = storeOf(Path.of("/"));
         for (Path parent : mountParents()) {
             for (Path child : children(parent)) {
-                if (Files.isSymbolicLink(child) || os.equals("mac") && bootStore != null && bootStore.equals(storeOf(child))) {
+                if (Files.isSymbolicLink(child) || os == OperatingSystem.MAC && bootStore != null && bootStore.equals(storeOf(child))) {
                     continue;
                 }
                 out.add(new Medium(child, child.toString(), "", false));

@@ -57,7 +57,7 @@ public final class AppiAssessor {
             if (!criteria.isEmpty()) {
                 judgement = Impact.Judgement.REQUIRED;
             }
-            out.add(new AppiCase(file, newest.exitPoint(), newest.time(), rows, persons, judgement, criteria));
+            out.add(new AppiCase(file, newest.exitPoint().label(), newest.time(), rows, persons, judgement, criteria));
         });
         return out;
     }

@@ -51,8 +51,8 @@ public final class HtmlReport {
                 .append(")</span></p>\n");
         b.append("<div class=\"cards\">");
         card(b, "total", m.get("alerts"), d.alerts().size(), false);
-        card(b, "high", m.get("high"), d.count("high"), true);
-        card(b, "medium", m.get("medium"), d.count("medium"), false);
+        card(b, "high", m.get("high"), d.count(dev.mamori.verdict.Severity.HIGH), true);
+        card(b, "medium", m.get("medium"), d.count(dev.mamori.verdict.Severity.MEDIUM), false);
         card(b, "reportable", m.get("reportable"), d.reportable(), true);
         if (d.cannotJudge() > 0) {
             card(b, "cannot-judge", m.get("cannotJudge"), d.cannotJudge(), true);
@@ -64,9 +64,9 @@ public final class HtmlReport {
         b.append("<h2>").append(esc(m.get("overTime"))).append("</h2>\n");
         columns(b, "chart-days", d.perDay());
         b.append("<div class=\"charts\">");
-        bars(b, "chart-severity", m.get("bySeverity"), d.by(Alert::severity), "sev");
+        bars(b, "chart-severity", m.get("bySeverity"), d.by(a -> a.severity().label()), "sev");
         bars(b, "chart-type", m.get("byType"), d.byType(), "type");
-        bars(b, "chart-exit", m.get("byExit"), d.by(Alert::exitPoint), "exit");
+        bars(b, "chart-exit", m.get("byExit"), d.by(a -> a.exitPoint().label()), "exit");
         bars(b, "chart-user", m.get("byUser"), d.by(a -> a.host() + " / " + a.user()), null);
         bars(b, "chart-rule", m.get("byRule"), d.byRule(), null);
         b.append("</div>\n");
@@ -143,10 +143,10 @@ public final class HtmlReport {
             Triage t = d.triage().get(a.id());
             String types = a.counts().isEmpty() ? m.get("reason." + d.reasons().getOrDefault(a.id(), "unknown"))
                     : ReportData.typeList(a.counts(), m);
-            b.append("<tr><td>").append(esc(time.format(a.time()))).append("</td><td>").append(esc(m.label("sev", a.severity())))
-                    .append("</td><td>").append(esc(m.label("exit", a.exitPoint()))).append("</td><td>")
+            b.append("<tr><td>").append(esc(time.format(a.time()))).append("</td><td>").append(esc(m.label("sev", a.severity().label())))
+                    .append("</td><td>").append(esc(m.label("exit", a.exitPoint().label()))).append("</td><td>")
                     .append(esc(a.host() + " / " + a.user())).append("</td><td class=\"path\">").append(esc(a.path()))
-                    .append(a.action().equals("quarantine") ? " [" + esc(m.label("action", "quarantine")) + "]" : "")
+                    .append(a.action() == dev.mamori.alert.AlertAction.QUARANTINE ? " [" + esc(m.label("action", "quarantine")) + "]" : "")
                     .append("</td><td>").append(a.records()).append("</td><td>").append(esc(types)).append("</td><td>")
                     .append(esc(String.join(", ", a.samples()))).append("</td><td>").append(esc(triage(t, time)))
                     .append("</td></tr>");

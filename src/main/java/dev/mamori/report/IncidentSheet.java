@@ -69,7 +69,7 @@ public record IncidentSheet(String query, ZoneId zone, List<Alert> alerts, Impac
         TreeSet<String> where = new TreeSet<>();
         TreeSet<String> who = new TreeSet<>();
         alerts.forEach(a -> {
-            where.add(m.label("exit", a.exitPoint()));
+            where.add(m.label("exit", a.exitPoint().label()));
             who.add(a.host() + " / " + a.user());
         });
         row(b, ja ? "どこへ（経路）" : "where (exit points)", String.join(", ", where));
@@ -119,8 +119,8 @@ public record IncidentSheet(String query, ZoneId zone, List<Alert> alerts, Impac
         b.append("<th>").append(ja ? "記録番号 / ファイルのハッシュ" : "record no. / file hash").append("</th></tr></thead><tbody>");
         HtmlReport html = new HtmlReport(m);
         for (Alert a : alerts) {
-            b.append("<tr><td>").append(esc(time.format(a.time()))).append("</td><td>").append(esc(m.label("sev", a.severity())))
-                    .append("</td><td>").append(esc(m.label("exit", a.exitPoint()))).append("</td><td>")
+            b.append("<tr><td>").append(esc(time.format(a.time()))).append("</td><td>").append(esc(m.label("sev", a.severity().label())))
+                    .append("</td><td>").append(esc(m.label("exit", a.exitPoint().label()))).append("</td><td>")
                     .append(esc(a.host() + " / " + a.user())).append("</td><td class=\"path\">").append(esc(a.path()))
                     .append("</td><td>").append(a.records()).append("</td><td>").append(esc(ReportData.typeList(a.counts(), m)))
                     .append("</td><td>").append(esc(html.triage(triage.get(a.id()), time))).append("</td><td>#").append(a.seq())

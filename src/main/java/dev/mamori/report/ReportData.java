@@ -70,7 +70,7 @@ public record ReportData(LocalDate from, LocalDate to, ZoneId zone, List<Alert> 
         return List.of(inRange.stream().filter(a -> !a.isHealth()).toList(), inRange.stream().filter(Alert::isHealth).toList());
     }
 
-    public long count(String severity) {
+    public long count(dev.mamori.verdict.Severity severity) {
         return alerts.stream().filter(a -> a.severity().equals(severity)).count();
     }
 
@@ -83,7 +83,7 @@ public record ReportData(LocalDate from, LocalDate to, ZoneId zone, List<Alert> 
     }
 
     public long quarantined() {
-        return alerts.stream().filter(a -> a.action().equals("quarantine")).count();
+        return alerts.stream().filter(a -> a.action() == dev.mamori.alert.AlertAction.QUARANTINE).count();
     }
 
     /** Alerts per day in the report's zone, every day of the range present (zero where none). */
@@ -115,18 +115,9 @@ public record ReportData(LocalDate from, LocalDate to, ZoneId zone, List<Alert> 
 
     /** The alerts a page lists when it cannot list all: the most severe, then the newest. */
     public List<Alert> mostSevere(int limit) {
-        return alerts.stream().sorted(Comparator.comparingInt((Alert a) -> severityRank(a.severity()))
+        return alerts.stream().sorted(Comparator.comparing((Alert a) -> a.severity(), Comparator.reverseOrder())
                         .thenComparing(Alert::time, Comparator.reverseOrder()).thenComparing(Alert::id))
                 .limit(limit).toList();
-    }
-
-    private static int severityRank(String severity) {
-        return switch (severity) {
-            case "high" -> 0;
-            case "medium" -> 1;
-            case "low" -> 2;
-            default -> 3;
-        };
     }
 
     /**

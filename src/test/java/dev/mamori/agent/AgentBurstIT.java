@@ -36,7 +36,7 @@ class AgentBurstIT {
         AgentConfig c = new AgentConfigLoader(root).load(config);
         int files = 10_000;
         try (Agent agent = new Agent(c, BundledRules.get(), new Agent.Environment(
-                new ExitPoints("linux", root, List.of()), Clock.systemUTC(), "host", "user", "test"))) {
+                new ExitPoints(dev.mamori.platform.OperatingSystem.LINUX, root, List.of()), Clock.systemUTC(), "host", "user", "test"))) {
             agent.start();
             for (int i = 0; i < files; i++) {
                 Path dir = Files.createDirectories(watched.resolve("d" + (i / 1000)));

@@ -48,7 +48,7 @@ class AgentExclusionsTest {
                 scan: {isolation: in_process, workers: 1}
                 """.formatted(data, watched));
         AgentConfig c = new AgentConfigLoader(root).load(config);
-        try (Agent agent = new Agent(c, BundledRules.get(), new Agent.Environment(new ExitPoints("linux", root, List.of()),
+        try (Agent agent = new Agent(c, BundledRules.get(), new Agent.Environment(new ExitPoints(dev.mamori.platform.OperatingSystem.LINUX, root, List.of()),
                 Clock.systemUTC(), "laptop-01", "taro", "test"))) {
             agent.start();
             agent.awaitChecked(1, Duration.ofSeconds(60));

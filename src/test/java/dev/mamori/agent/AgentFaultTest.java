@@ -64,7 +64,7 @@ class AgentFaultTest {
                 scan: %s
                 """.formatted(data, watched, scan));
         AgentConfig c = new AgentConfigLoader(root).load(config);
-        Agent agent = new Agent(c, rules, new Agent.Environment(new ExitPoints("linux", root, List.of()),
+        Agent agent = new Agent(c, rules, new Agent.Environment(new ExitPoints(dev.mamori.platform.OperatingSystem.LINUX, root, List.of()),
                 Clock.systemUTC(), "laptop-01", "taro", "test"));
         agent.start();
         return agent;
@@ -108,13 +108,13 @@ class AgentFaultTest {
         List<Alert> alerts = alerts();
         assertThat(alerts).anySatisfy(a -> {
             assertThat(a.path()).endsWith("later.csv");
-            assertThat(a.severity()).isEqualTo("high");
+            assertThat(a.severity()).isEqualTo(dev.mamori.verdict.Severity.HIGH);
         });
         // as in scan: the detector's failure costs its document, which is uninspectable, never clean
         assertThat(alerts).anySatisfy(a -> {
             assertThat(a.isHealth()).isFalse();
             assertThat(a.path()).isEqualTo(deep.toAbsolutePath().toString());
-            assertThat(a.severity()).isEqualTo("medium");
+            assertThat(a.severity()).isEqualTo(dev.mamori.verdict.Severity.MEDIUM);
         });
         FileState s = state(deep).orElseThrow();
         assertThat(s.resultsJson()).contains("\"error\"", "detection-failed", "StackOverflowError");
@@ -237,7 +237,7 @@ class AgentFaultTest {
         }
         assertThat(alerts()).filteredOn(a -> !a.isHealth()).singleElement().satisfies(a -> {
             assertThat(a.path()).startsWith(zip.toAbsolutePath().toString()).contains("顧".repeat(12_000));
-            assertThat(a.severity()).isEqualTo("high");
+            assertThat(a.severity()).isEqualTo(dev.mamori.verdict.Severity.HIGH);
         });
         assertThat(state(zip)).isPresent();
     }
@@ -277,7 +277,7 @@ class AgentFaultTest {
         }
         assertThat(alerts()).singleElement().satisfies(a -> {
             assertThat(a.path()).isEqualTo(zip.toAbsolutePath().toString());
-            assertThat(a.severity()).isEqualTo("high");
+            assertThat(a.severity()).isEqualTo(dev.mamori.verdict.Severity.HIGH);
             assertThat(a.memberCount()).isEqualTo(members);
             assertThat(a.members()).hasSize(Alert.MAX_MEMBERS).allSatisfy(m -> assertThat(m).startsWith(a.path() + "!/"));
             assertThat(a.records()).isEqualTo(25 * members);
@@ -294,7 +294,7 @@ class AgentFaultTest {
         Path link = Files.createSymbolicLink(watched.resolve("report.csv"), fifo); // was a regular file when the event came
         try (Agent agent = agent(BundledRules.get())) {
             org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10),
-                    () -> agent.scan(new Agent.Task(link, new dev.mamori.watch.Place(watched, "watched"))));
+                    () -> agent.scan(new Agent.Task(link, new dev.mamori.watch.Place(watched, dev.mamori.platform.ExitPointKind.WATCHED))));
             assertThat(agent.status().skipped.get()).isPositive();
         }
         assertThat(state(link)).isEmpty();

@@ -50,7 +50,7 @@ class AgentLargeFileIT {
                     "the 100 MB list", Duration.ofMinutes(6));
             Alert alert = AlertJson.fromJson(big);
             assertThat(alert.records()).as("every row a record").isEqualTo((int) rows);
-            assertThat(alert.severity()).isEqualTo("high");
+            assertThat(alert.severity()).isEqualTo(dev.mamori.verdict.Severity.HIGH);
             assertThat(alert.counts()).containsEntry("PERSON_NAME", (int) rows).containsEntry("DATE_OF_BIRTH", (int) rows);
             assertThat(agent.isAlive()).as("the agent is still up").isTrue();
 

@@ -101,7 +101,7 @@ class AgentTest {
                 """.formatted(data, scanSettings, webhook.getAddress().getPort(), extraConfig));
         AgentConfig c = new AgentConfigLoader(home).load(config);
         Agent agent = new Agent(c, rules, new Agent.Environment(
-                new ExitPoints("linux", home, List.of(media)), Clock.systemUTC(), "laptop-01", "taro", "test"), status);
+                new ExitPoints(dev.mamori.platform.OperatingSystem.LINUX, home, List.of(media)), Clock.systemUTC(), "laptop-01", "taro", "test"), status);
         agent.start();
         return agent;
     }

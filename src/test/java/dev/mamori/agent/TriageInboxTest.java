@@ -3,9 +3,12 @@ package dev.mamori.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mamori.alert.Alert;
+import dev.mamori.alert.AlertAction;
 import dev.mamori.alert.AlertStore;
 import dev.mamori.alert.Triage;
+import dev.mamori.platform.ExitPointKind;
 import dev.mamori.platform.ProcessUser;
+import dev.mamori.verdict.Severity;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,8 +38,8 @@ class TriageInboxTest {
         inbox = Files.createDirectories(data.resolve(Agent.TRIAGE_INBOX));
         store = new AlertStore(data.resolve("alerts"));
         store.append(new Alert(0, "alert-1", Instant.parse("2026-12-03T01:00:00Z"), "pc", "taro", "/media/taro/S/list.csv",
-                "usb", "ab", 10, "high", Map.of("PHONE_NUMBER", 25), 25, List.of("090-****-5678"), List.of("jp-phone"),
-                false, "alert", null, "test", List.of("jp-pii 1")));
+                ExitPointKind.USB, "ab", 10, Severity.HIGH, Map.of("PHONE_NUMBER", 25), 25, List.of("090-****-5678"), List.of("jp-phone"),
+                false, AlertAction.ALERT, null, "test", List.of("jp-pii 1")));
         triage = new TriageInbox(inbox, store);
     }
 

@@ -107,7 +107,7 @@ class WebhookSecretsTest {
         rootLogger.setLevel(Level.DEBUG);
         String status;
         try (Agent agent = new Agent(c, BundledRules.get(), new Agent.Environment(
-                new ExitPoints("linux", root, List.of(root.resolve("media/taro"))), Clock.systemUTC(), "pc", "taro", "t"))) {
+                new ExitPoints(dev.mamori.platform.OperatingSystem.LINUX, root, List.of(root.resolve("media/taro"))), Clock.systemUTC(), "pc", "taro", "t"))) {
             agent.start();
             Headers headers = received.poll(90, TimeUnit.SECONDS);
             assertThat(headers).as("an alert reached the webhook").isNotNull();

@@ -3,6 +3,8 @@ package dev.mamori.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mamori.platform.ExitPointKind;
+import dev.mamori.verdict.Severity;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,9 +67,9 @@ class AlertStoreTest {
     void alertsAreFoundByThePackThatJudgedThemWithOrWithoutItsVersion() throws Exception {
         try (AlertStore store = new AlertStore(dir)) {
             store.append(Alerts.alert(1));
-            store.append(new Alert(0, "older", Alerts.alert(2).time(), "laptop-01", "taro", "/media/taro/USB/x.csv", "usb",
-                    "cd", 9, "high", java.util.Map.of("PHONE_NUMBER", 3), 3, java.util.List.of(), java.util.List.of("jp-phone"),
-                    false, "alert", null, "test", java.util.List.of("jp-pii 2"))); // judged before acme was deployed
+            store.append(new Alert(0, "older", Alerts.alert(2).time(), "laptop-01", "taro", "/media/taro/USB/x.csv", ExitPointKind.USB,
+                    "cd", 9, Severity.HIGH, java.util.Map.of("PHONE_NUMBER", 3), 3, java.util.List.of(), java.util.List.of("jp-phone"),
+                    false, AlertAction.ALERT, null, "test", java.util.List.of("jp-pii 2"))); // judged before acme was deployed
         }
         assertThat(AlertStore.searchReadOnly(dir, "pack:jp-pii", 10)).hasSize(2);
         assertThat(AlertStore.searchReadOnly(dir, "pack:acme", 10)).extracting(Alert::id).containsExactly("alert-1");
@@ -79,7 +81,7 @@ class AlertStoreTest {
         String member = "/media/taro/USB/archive.zip!/" + "長".repeat(20_000) + "/顧客リスト.csv"; // 60 KB in UTF-8
         Alert a = Alerts.alert(1);
         Alert longPath = new Alert(0, "alert-long", a.time(), a.host(), a.user(), member, a.exitPoint(), a.sha256(),
-                a.size(), a.severity(), a.counts(), a.records(), a.samples(), a.rules(), false, "alert", null, "test");
+                a.size(), a.severity(), a.counts(), a.records(), a.samples(), a.rules(), false, AlertAction.ALERT, null, "test");
         try (AlertStore store = new AlertStore(dir)) {
             assertThat(store.append(longPath).seq()).isEqualTo(1);
             assertThat(store.append(Alerts.alert(2)).seq()).isEqualTo(2);
@@ -92,11 +94,11 @@ class AlertStoreTest {
     @Test
     void healthAlertsAreEcsEventsOfTheirOwnAndNameAFileOnlyWhenTheyConcernOne() throws Exception {
         Alert a = Alerts.alert(1);
-        Alert rules = new Alert(3, "h-1", a.time(), a.host(), a.user(), "rules", "agent", "", 0, "medium", java.util.Map.of(),
-                0, java.util.List.of("rule packs refused"), java.util.List.of("agent-health"), false, "health", null, "test");
-        Alert poison = new Alert(4, "h-2", a.time(), a.host(), a.user(), "/home/taro/Dropbox/big.csv", "agent", "", 0,
-                "medium", java.util.Map.of(), 0, java.util.List.of("poison file"), java.util.List.of("agent-health"), false,
-                "health", null, "test");
+        Alert rules = new Alert(3, "h-1", a.time(), a.host(), a.user(), "rules", ExitPointKind.AGENT, "", 0, Severity.MEDIUM, java.util.Map.of(),
+                0, java.util.List.of("rule packs refused"), java.util.List.of("agent-health"), false, AlertAction.HEALTH, null, "test");
+        Alert poison = new Alert(4, "h-2", a.time(), a.host(), a.user(), "/home/taro/Dropbox/big.csv", ExitPointKind.AGENT, "", 0,
+                Severity.MEDIUM, java.util.Map.of(), 0, java.util.List.of("poison file"), java.util.List.of("agent-health"), false,
+                AlertAction.HEALTH, null, "test");
         for (Alert h : java.util.List.of(rules, poison)) {
             JsonNode json = AlertJson.JSON.readTree(AlertJson.line(h));
             assertThat(json.path("event").path("kind").asText()).isEqualTo("event");

@@ -3,6 +3,8 @@ package dev.mamori.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mamori.platform.ExitPointKind;
+import dev.mamori.verdict.Severity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Every alert form, checked against the ECS release's own field list (test resource
@@ -55,23 +57,23 @@ class EcsConformanceTest {
     static List<Alert> everyForm() {
         Alert a = Alerts.alert(1).withSeq(1);
         Alert member = new Alert(2, "alert-member", a.time(), "laptop-01", "taro", "/media/taro/USB/顧客.zip!/2026/名簿.csv",
-                "usb", "cd2", 4321, "high", Map.of("MY_NUMBER", 3), 3, List.of("****-****-1234"), List.of("jp-my-number"),
-                true, "quarantine", "20261126-030001-ab12cd34", "1.0", List.of("jp-pii 2026.11.1"))
+                ExitPointKind.USB, "cd2", 4321, Severity.HIGH, Map.of("MY_NUMBER", 3), 3, List.of("****-****-1234"), List.of("jp-my-number"),
+                true, AlertAction.QUARANTINE, "20261126-030001-ab12cd34", "1.0", List.of("jp-pii 2026.11.1"))
                 .withContext(java.time.Instant.parse("2026-11-25T23:59:58Z"),
                         new HostInfo("0123456789abcdef0123456789abcdef", "linux", "Linux", "6.1.0-27-amd64"));
         Alert archive = new Alert(3, "alert-archive", a.time(), "laptop-01", "taro", "/home/taro/Dropbox/exports.zip",
-                "cloud-sync", "ef3", 99_000, "medium", Map.of("PHONE_NUMBER", 40), 40, List.of("090-****-5678"),
-                List.of("jp-phone"), false, "alert", null, "1.0", List.of("jp-pii 2026.11.1", "common 2026.11.1"),
+                ExitPointKind.CLOUD_SYNC, "ef3", 99_000, Severity.MEDIUM, Map.of("PHONE_NUMBER", 40), 40, List.of("090-****-5678"),
+                List.of("jp-phone"), false, AlertAction.ALERT, null, "1.0", List.of("jp-pii 2026.11.1", "common 2026.11.1"),
                 List.of("exports.zip!/a.csv", "exports.zip!/b.csv"), 2);
         Alert encrypted = new Alert(4, "alert-encrypted", a.time(), "laptop-01", "hanako", "C:\\Users\\hanako\\OneDrive\\給与.xlsx",
-                "cloud-sync", "012", 2048, "medium", Map.of(), 0, List.of(), List.of(), false, "alert", null, "1.0",
+                ExitPointKind.CLOUD_SYNC, "012", 2048, Severity.MEDIUM, Map.of(), 0, List.of(), List.of(), false, AlertAction.ALERT, null, "1.0",
                 List.of("jp-pii 2026.11.1"));
-        Alert healthOfAFile = new Alert(5, "h-1", a.time(), "laptop-01", "mamori", "/media/taro/USB/big.pdf", "agent", "", 0,
-                "medium", Map.of(), 0, List.of("extraction timed out"), List.of(HealthProblem.RULE, "agent-health:timeout"),
-                false, "health", null, "1.0").withContext(null, new HostInfo(null, "windows", "Windows 11", "10.0"));
-        Alert healthOfAPack = new Alert(6, "h-2", a.time(), "laptop-01", "mamori", "rules bundle", "agent", "", 0, "medium",
+        Alert healthOfAFile = new Alert(5, "h-1", a.time(), "laptop-01", "mamori", "/media/taro/USB/big.pdf", ExitPointKind.AGENT, "", 0,
+                Severity.MEDIUM, Map.of(), 0, List.of("extraction timed out"), List.of(HealthProblem.RULE, "agent-health:timeout"),
+                false, AlertAction.HEALTH, null, "1.0").withContext(null, new HostInfo(null, "windows", "Windows 11", "10.0"));
+        Alert healthOfAPack = new Alert(6, "h-2", a.time(), "laptop-01", "mamori", "rules bundle", ExitPointKind.AGENT, "", 0, Severity.MEDIUM,
                 Map.of(), 0, List.of("signature does not verify"), List.of(HealthProblem.RULE, "agent-health:bundle-refused"),
-                false, "health", null, "1.0");
+                false, AlertAction.HEALTH, null, "1.0");
         return List.of(a, member, archive, encrypted, healthOfAFile, healthOfAPack);
     }
 

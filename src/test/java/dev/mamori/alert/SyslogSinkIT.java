@@ -114,7 +114,7 @@ class SyslogSinkIT {
                 """.formatted(dir.resolve("data"), watched, tcpPort));
         var c = new dev.mamori.agent.AgentConfigLoader(dir).load(config);
         try (var agent = new dev.mamori.agent.Agent(c, dev.mamori.testing.BundledRules.get(),
-                new dev.mamori.agent.Agent.Environment(new dev.mamori.platform.ExitPoints("linux", dir, List.of()),
+                new dev.mamori.agent.Agent.Environment(new dev.mamori.platform.ExitPoints(dev.mamori.platform.OperatingSystem.LINUX, dir, List.of()),
                         java.time.Clock.systemUTC(), "laptop-02", "hanako", "test"))) {
             agent.start();
             Files.writeString(watched.resolve("送付先.csv"), "氏名,電話番号\n山田 太郎,090-1234-5678\n鈴木 花子,03-1234-5678\n");

@@ -21,7 +21,7 @@ class SyslogSinkTest {
         Alert a = Alerts.alert(7).withSeq(7);
         Alert precise = new Alert(7, a.id(), java.time.Instant.parse("2026-11-26T03:00:01.123456789Z"), a.host(), a.user(),
                 a.path(), a.exitPoint(), a.sha256(), a.size(), a.severity(), a.counts(), a.records(), a.samples(), a.rules(),
-                false, "alert", null, "1.2.0");
+                false, AlertAction.ALERT, null, "1.2.0");
         String plain = SyslogSink.message(precise, "ノートPC 01", 0, false);
         assertThat(plain).startsWith("<132>1 2026-11-26T03:00:01.123456Z ___PC_01 mamori ")
                 .contains(" ALERT [origin software=\"mamori\" swVersion=\"1.2.0\"][meta sequenceId=\"7\"] " + SyslogSink.BOM + "{")
@@ -42,7 +42,7 @@ class SyslogSinkTest {
         // a member named with 11,000 control characters: each is six bytes (\u0001) in the JSON
         String path = "/media/taro/USB/x.zip!/" + "\u0001".repeat(11_000);
         Alert huge = new Alert(0, "alert-huge", a.time(), a.host(), a.user(), path, a.exitPoint(), a.sha256(), a.size(),
-                a.severity(), a.counts(), a.records(), a.samples(), a.rules(), false, "alert", null, "test");
+                a.severity(), a.counts(), a.records(), a.samples(), a.rules(), false, AlertAction.ALERT, null, "test");
         assertThat(SyslogSink.message(huge, "laptop-01", PEN, false).getBytes(StandardCharsets.UTF_8).length).isGreaterThan(65_507);
         try (DatagramSocket receiver = new DatagramSocket(0, InetAddress.getLoopbackAddress());
              SyslogSink sink = new SyslogSink("127.0.0.1", receiver.getLocalPort(), false, "laptop-01", PEN)) {

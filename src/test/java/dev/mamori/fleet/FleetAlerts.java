@@ -1,6 +1,9 @@
 package dev.mamori.fleet;
 
 import dev.mamori.alert.Alert;
+import dev.mamori.alert.AlertAction;
+import dev.mamori.platform.ExitPointKind;
+import dev.mamori.verdict.Severity;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +16,8 @@ public final class FleetAlerts {
 
     public static Alert alert(String host, long n, String pack) {
         return new Alert(n, host + "-" + n, Instant.parse("2026-11-26T03:00:00Z").plusSeconds(n), host, "taro",
-                "/media/taro/USB/顧客リスト" + n + ".csv", "usb", "ab" + n, 1234, "high",
-                Map.of("PHONE_NUMBER", 25), 25, List.of("090-****-5678"), List.of("jp-phone"), false, "alert", null,
+                "/media/taro/USB/顧客リスト" + n + ".csv", ExitPointKind.USB, "ab" + n, 1234, Severity.HIGH,
+                Map.of("PHONE_NUMBER", 25), 25, List.of("090-****-5678"), List.of("jp-phone"), false, AlertAction.ALERT, null,
                 "test", List.of(pack));
     }
 }

@@ -3,7 +3,10 @@ package dev.mamori.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mamori.alert.Alert;
+import dev.mamori.alert.AlertAction;
 import dev.mamori.alert.HealthProblem;
+import dev.mamori.platform.ExitPointKind;
+import dev.mamori.verdict.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,9 +24,9 @@ class FleetSummaryTest {
     }
 
     static Alert sequenceFinding(String host, Instant time) {
-        return new Alert(0, "f-" + host, time, host, "", "kafka:alerts-0@9", "agent", "", 0, "medium", Map.of(), 0,
+        return new Alert(0, "f-" + host, time, host, "", "kafka:alerts-0@9", ExitPointKind.AGENT, "", 0, Severity.MEDIUM, Map.of(), 0,
                 List.of("alert sequence gap"), List.of(HealthProblem.RULE, HealthProblem.SEQUENCE_BROKEN.ruleId()), false,
-                "health", null, "test", List.of());
+                AlertAction.HEALTH, null, "test", List.of());
     }
 
     @Test

@@ -3,7 +3,10 @@ package dev.mamori.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mamori.alert.Alert;
+import dev.mamori.alert.AlertAction;
 import dev.mamori.alert.ChainHash;
+import dev.mamori.platform.ExitPointKind;
+import dev.mamori.verdict.Severity;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,9 +23,9 @@ class HtmlReportTest {
     private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
     private static Alert alert(int n, Instant time, String severity, Map<String, Integer> counts, String action, String exit) {
-        return new Alert(n, "id-" + n, time, "pc-" + n % 200, "user" + n % 300, "/home/u/file-" + n + ".xlsx", exit,
-                "", 1000, severity, counts, n % 60, List.of("090-****-" + (1000 + n % 9000)), List.of("jp-phone"),
-                n % 100 == 0, action, null, "t", List.of("jp-pii 3"));
+        return new Alert(n, "id-" + n, time, "pc-" + n % 200, "user" + n % 300, "/home/u/file-" + n + ".xlsx",
+                ExitPointKind.parse(exit), "", 1000, Severity.parse(severity), counts, n % 60, List.of("090-****-" + (1000 + n % 9000)), List.of("jp-phone"),
+                n % 100 == 0, AlertAction.parse(action), null, "t", List.of("jp-pii 3"));
     }
 
     private static ReportData data(List<Alert> found, LocalDate from, LocalDate to, String fullList) {
@@ -79,13 +82,13 @@ class HtmlReportTest {
     @Test
     void theReportNamesThePacksEachAlertRecordsAndHealthProblemsInTheReadersLanguage() {
         Instant t = Instant.parse("2026-12-01T03:00:00Z");
-        Alert company = new Alert(5, "id-5", t, "pc", "taro", "/media/taro/S/list.csv", "usb", "ab", 10, "high",
-                Map.of("EMPLOYEE_ID", 9), 9, List.of("E-****"), List.of("acme-employee-id"), false, "alert", null, "t",
+        Alert company = new Alert(5, "id-5", t, "pc", "taro", "/media/taro/S/list.csv", ExitPointKind.USB, "ab", 10, Severity.HIGH,
+                Map.of("EMPLOYEE_ID", 9), 9, List.of("E-****"), List.of("acme-employee-id"), false, AlertAction.ALERT, null, "t",
                 List.of("acme 2026.12", "jp-pii 2026.11.1"));
         Alert older = alert(6, t.minusSeconds(10), "medium", Map.of("PHONE_NUMBER", 2), "alert", "outbox");
-        Alert refused = new Alert(7, "id-7", t.plusSeconds(5), "pc", "taro", "rules", "agent", "", 0, "medium", Map.of(), 0,
+        Alert refused = new Alert(7, "id-7", t.plusSeconds(5), "pc", "taro", "rules", ExitPointKind.AGENT, "", 0, Severity.MEDIUM, Map.of(), 0,
                 List.of("acme.yaml:4: unknown key 'patern'"), List.of("agent-health", "agent-health:rules-refused"), false,
-                "health", null, "t", List.of("jp-pii 2026.11.1"));
+                AlertAction.HEALTH, null, "t", List.of("jp-pii 2026.11.1"));
         ReportData d = data(List.of(refused, company, older), LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 1), null);
         assertThat(d.rulePacks()).as("every pack and version, with the alerts it judged; health alerts apart")
                 .containsExactly("acme 2026.12 (1)", "jp-pii 2026.11.1 (1)", "jp-pii 3 (1)");

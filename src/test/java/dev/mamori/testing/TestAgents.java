@@ -19,7 +19,7 @@ public final class TestAgents {
 
     public static Agent started(Path root, Path config, String host) throws Exception {
         Agent agent = new Agent(new AgentConfigLoader(root).load(config), BundledRules.get(), new Agent.Environment(
-                new ExitPoints("linux", root, List.of(root.resolve("media/taro"))), Clock.systemUTC(), host, "taro", "t"));
+                new ExitPoints(dev.mamori.platform.OperatingSystem.LINUX, root, List.of(root.resolve("media/taro"))), Clock.systemUTC(), host, "taro", "t"));
         agent.start();
         return agent;
     }
