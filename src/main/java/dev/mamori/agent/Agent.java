@@ -1,6 +1,5 @@
 package dev.mamori.agent;
 
-import dev.mamori.alert.Alert;
 import dev.mamori.alert.AlertStore;
 import dev.mamori.alert.ChainHash;
 import dev.mamori.alert.Delivery;
@@ -16,10 +15,8 @@ import dev.mamori.extract.ForkedExtractor;
 import dev.mamori.extract.TikaExtractor;
 import dev.mamori.platform.ExitPointKind;
 import dev.mamori.platform.ExitPoints;
-import dev.mamori.platform.FileOwner;
 import dev.mamori.platform.OwnerOnly;
 import dev.mamori.quarantine.Quarantine;
-import dev.mamori.quarantine.QuarantineRecord;
 import dev.mamori.rules.RuleSet;
 import dev.mamori.scan.DocumentAnalyzer;
 import dev.mamori.scan.DocumentResult;
@@ -106,6 +103,7 @@ public final class Agent implements AutoCloseable {
     private final AlertFactory alertFactory;
     private final NotificationLimit notifications;
     private InProgress inProgress;
+    private Responder responder;
     /** Files queued or being scanned: what {@link #awaitIdle} waits for. */
     private final java.util.concurrent.atomic.AtomicLong inFlight = new java.util.concurrent.atomic.AtomicLong();
     private TreeWatcher watcher;
@@ -207,6 +205,8 @@ public final class Agent implements AutoCloseable {
         extractor = s.isolated() ? new ForkedExtractor(limits, s.idle()) : new TikaExtractor(limits);
         analyzer = new DocumentAnalyzer(rules);
         inProgress = new InProgress(data);
+        responder = new Responder(config.actions(), quarantine, alertFactory, alertStore, state, status, notifications,
+                exitPoints.os(), env.clock(), uncommitted, this::health);
         ownFolders.addAll(ownFolders(data));
         recoverInProgress();
         running = true;
@@ -524,7 +524,7 @@ public final class Agent implements AutoCloseable {
         long size = stamp.size();
         String packsNow = packsKey();
         var was = state.get(key).filter(s -> s.judgedUnder(packsNow));
-        boolean owed = was.isPresent() && quarantineOwed(was.get(), task.place());
+        boolean owed = was.isPresent() && responder.quarantineOwed(was.get(), task.place());
         if (was.isPresent() && was.get().stamp().equals(stamp) && !BY_CONTENT.contains(task.place().kind()) && !owed) {
             status.unchanged.incrementAndGet();
             return;
@@ -532,7 +532,7 @@ public final class Agent implements AutoCloseable {
         String sha = ContentHash.bounded(file, config.scan().maxFileBytes());
         if (owed && was.get().sha256().equals(sha)) {
             // judged before the policy asked for quarantine: the verdict stands, the quarantine is owed
-            respond(task, key, stamp, packsNow, sha, rebased(was.get(), key));
+            responder.respond(new Responder.Judged(task, key, stamp, sha, packsNow, packs, rebased(was.get(), key)));
             return;
         }
         if (was.isPresent() && was.get().sha256().equals(sha)) { // touched, not changed: the verdict holds
@@ -556,17 +556,10 @@ public final class Agent implements AutoCloseable {
                         + "; it is passed over until it changes", sha);
                 LOG.error("could not judge {}: {}", key, e.toString());
             }
-            respond(task, key, stamp, packsNow, sha, results);
+            responder.respond(new Responder.Judged(task, key, stamp, sha, packsNow, packs, results));
         } finally {
             inProgress.end(key);
         }
-    }
-
-    /** Whether the policy now quarantines a file judged (and left in place) earlier, unless an admin restored it. */
-    private boolean quarantineOwed(FileState judged, Place place) {
-        var actions = config.actions();
-        return actions.quarantineMin() != null && Severity.parse(judged.severity()).compareTo(actions.quarantineMin()) >= 0
-                && actions.quarantineExitPoints().contains(place.kind()) && !quarantine.released(judged.path(), judged.sha256());
     }
 
     private List<DocumentResult> judge(Path file, String key, String sha, long size, String packsNow) throws IOException {
@@ -593,72 +586,6 @@ public final class Agent implements AutoCloseable {
             out.add(new DocumentResult(newPath + member, r.status(), r.reason(), r.contentType(), 0, r.verdict()));
         }
         return out;
-    }
-
-    /**
-     * Responds to a judged file, in the order that makes delivery at-least-once: the alerts are
-     * committed to the alert store first, then the file is quarantined, and only then is its state
-     * written. If storing the alerts or the quarantine fails, the state is not written and the file
-     * is judged again later (its alert ids are deterministic, so a replay is the same event).
-     */
-    private void respond(Task task, String key, FileStamp stamp, String packsNow, String sha, List<DocumentResult> results)
-            throws IOException {
-        long size = stamp.size();
-        Severity worst = results.stream().map(r -> r.verdict().severity()).max(Enum::compareTo).orElse(Severity.NONE);
-        var actions = config.actions();
-        boolean quarantining = actions.quarantineMin() != null && worst.compareTo(actions.quarantineMin()) >= 0
-                // lstat, not access(2): access ignores the capabilities a system service reads with
-                && actions.quarantineExitPoints().contains(task.place().kind()) && Files.exists(task.file(), LinkOption.NOFOLLOW_LINKS);
-        if (quarantining && quarantine.released(key, sha)) {
-            LOG.info("{} stays: an admin restored this content here", key); // and the alert still says it is there
-            quarantining = false;
-        }
-        String quarantineId = quarantining ? quarantine.newId() : null;
-        Map<Severity, List<DocumentResult>> bySeverity = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
-        for (DocumentResult r : results) {
-            if (r.verdict().severity().compareTo(actions.alertMin()) >= 0 && r.verdict().severity() != Severity.NONE) {
-                bySeverity.computeIfAbsent(r.verdict().severity(), k -> new ArrayList<>()).add(r);
-            }
-        }
-        List<Alert> alerts = new ArrayList<>(); // one per file and severity, worst first
-        String owner = bySeverity.isEmpty() ? FileOwner.UNKNOWN : FileOwner.of(task.file()); // before any quarantine
-        bySeverity.values().forEach(docs -> alerts.add(
-                alertFactory.personalData(key, docs, task.place().kind(), sha, size, packs, quarantineId, owner,
-                        java.time.Instant.ofEpochMilli(stamp.mtimeMillis()))));
-        if (!alerts.isEmpty()) {
-            alertStore.appendAll(alerts);
-            status.alerts.addAndGet(alerts.size());
-        }
-        if (quarantining) {
-            try {
-                QuarantineRecord q = quarantine.quarantine(task.file(), reason(results, worst), quarantineId);
-                LOG.warn("quarantined {} as {}", task.file(), q.id());
-            } catch (IOException | RuntimeException e) {
-                health(key, "could not quarantine " + key + " (" + e.getClass().getSimpleName() + "); it will be tried again", sha);
-                throw e;
-            }
-            state.remove(key);
-            status.quarantined.incrementAndGet();
-        } else {
-            var json = ResultJson.JSON.createArrayNode();
-            results.forEach(r -> json.add(ResultJson.toJson(r)));
-            state.put(new FileState(key, stamp, sha, env.clock().instant(), worst.label(), json.toString(), packsNow));
-            uncommitted.incrementAndGet();
-        }
-        if (!alerts.isEmpty() && actions.notifyDesktop()) {
-            notifications.offer((quarantining ? "隔離しました / Quarantined: " : "個人情報を検出 / Personal data: ")
-                    + task.file().getFileName()).ifPresent(text -> DesktopNotifier.notify(exitPoints.os(), "Mamori", text));
-        }
-    }
-
-    private static String reason(List<DocumentResult> results, Severity worst) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        int records = 0;
-        for (DocumentResult r : results) {
-            records += r.verdict().records();
-            r.verdict().findings().forEach(f -> counts.merge(f.type(), f.count(), Integer::sum));
-        }
-        return "severity " + worst.label() + ", records " + records + ", " + counts;
     }
 
     /**

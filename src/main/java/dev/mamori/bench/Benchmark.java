@@ -8,7 +8,6 @@ import dev.mamori.extract.ForkedExtractor;
 import dev.mamori.extract.TikaExtractor;
 import dev.mamori.rules.RuleSet;
 import dev.mamori.scan.Scanner;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -7,7 +7,6 @@ import dev.mamori.alert.HealthProblem;
 import dev.mamori.config.ConfigException;
 import dev.mamori.platform.ExitPoints;
 import dev.mamori.rules.RuleSet;
-import dev.mamori.rules.RuleSetLoader;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;

@@ -2,7 +2,6 @@ package dev.mamori.impact;
 
 import dev.mamori.detect.Finding;
 import dev.mamori.detect.ScanText;
-import dev.mamori.extract.ExtractedDocument;
 import dev.mamori.extract.ExtractionStatus;
 import dev.mamori.extract.Extractor;
 import dev.mamori.rules.RuleSet;

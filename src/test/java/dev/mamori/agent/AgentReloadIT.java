@@ -3,16 +3,12 @@ package dev.mamori.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mamori.testing.CompanyPack;
 import dev.mamori.testing.MamoriProcess;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import dev.mamori.testing.JsonlAlerts;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

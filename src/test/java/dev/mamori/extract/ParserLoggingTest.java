@@ -8,8 +8,6 @@ import ch.qos.logback.classic.util.ContextInitializer;
 import dev.mamori.testing.Documents;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,7 +3,6 @@ package dev.mamori.rules;
 import dev.mamori.config.ConfigProblem;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mamori.detect.DetectionEngine;
 import java.nio.file.Files;
