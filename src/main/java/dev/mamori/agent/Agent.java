@@ -77,8 +77,6 @@ public final class Agent implements AutoCloseable {
     private final BlockingQueue<Task> queue;
     private final Set<Path> queuedPaths = ConcurrentHashMap.newKeySet();
     private final Map<Path, Place> places = new ConcurrentHashMap<>();
-    /** Exit-point kinds where a file is judged by its content, not its stamp (FAT sticks keep no change time). */
-    private static final Set<ExitPointKind> BY_CONTENT = Set.of(ExitPointKind.USB, ExitPointKind.CLOUD_SYNC, ExitPointKind.OUTBOX);
     /** Files judged under older rule packs, queued by a walk behind the changed ones: re-judging pending. */
     private final Set<Path> rejudging = ConcurrentHashMap.newKeySet();
     private final ExitPoints exitPoints;
@@ -96,10 +94,9 @@ public final class Agent implements AutoCloseable {
     private volatile DocumentAnalyzer analyzer;
     /** "name version" of the packs {@link #analyzer} judges with: recorded in every alert, part of its id. */
     private volatile List<String> packs;
-    /** The packs' exclusions.paths, applied as scan applies them. */
-    private volatile PathExclusions exclusions;
-    /** The agent's own data, log and alert files: never judged, even inside a watched tree. */
-    private final List<Path> ownFolders = new ArrayList<>();
+    /** The agent's own files and the packs' exclusions.paths: never queued, never judged. */
+    private PassedOver passedOver;
+    private PlaceWalker walker;
     private final AlertFactory alertFactory;
     private final NotificationLimit notifications;
     private InProgress inProgress;
@@ -124,7 +121,6 @@ public final class Agent implements AutoCloseable {
         this.alertFactory = new AlertFactory(env);
         this.notifications = new NotificationLimit(env.clock(), NotificationLimit.EVERY);
         this.packs = rules.packVersions();
-        this.exclusions = new PathExclusions(rules.pathGlobs());
         this.exitPoints = env.exitPoints().withMountParents(config.watch().mountParents());
     }
 
@@ -207,7 +203,7 @@ public final class Agent implements AutoCloseable {
         inProgress = new InProgress(data);
         responder = new Responder(config.actions(), quarantine, alertFactory, alertStore, state, status, notifications,
                 exitPoints.os(), env.clock(), uncommitted, this::health);
-        ownFolders.addAll(ownFolders(data));
+        passedOver = new PassedOver(PassedOver.ownFolders(data, config.alerts().jsonl()), new PathExclusions(rules.pathGlobs()));
         recoverInProgress();
         running = true;
         for (Sink sink : sinks()) {
@@ -232,9 +228,11 @@ public final class Agent implements AutoCloseable {
                     @Override
                     public void rescan(Place place) {
                         places.put(place.root(), place);
-                        walks.execute(() -> walk(place));
+                        walks.execute(() -> walker.walk(place));
                     }
                 });
+        walker = new PlaceWalker(state, watcher, passedOver, this::enqueue, rejudging, this::packsKey, () -> running, status,
+                env.clock());
         media = new MediaMonitor(exitPoints, m -> watchNewMedium(m.root()), root -> places.remove(root));
         for (Place p : placesToWatch()) {
             watcher.watch(p);
@@ -250,7 +248,7 @@ public final class Agent implements AutoCloseable {
                 IdleTrim.CHECK_SECONDS, IdleTrim.CHECK_SECONDS, TimeUnit.SECONDS);
         long rescanHours = config.watch().rescanEvery().toHours();
         if (rescanHours > 0) {
-            walks.scheduleWithFixedDelay(() -> places.values().forEach(this::walk), rescanHours, rescanHours, TimeUnit.HOURS);
+            walks.scheduleWithFixedDelay(() -> places.values().forEach(walker::walk), rescanHours, rescanHours, TimeUnit.HOURS);
         }
         LOG.info("agent started: {} places, {} sink(s), {} worker(s)", places.size(), deliveries.size(), s.workers());
     }
@@ -291,39 +289,6 @@ public final class Agent implements AutoCloseable {
         }
     }
 
-    /** The data folder, the log folder (as logback.xml finds it) and the JSON Lines file, as given and as real paths. */
-    private List<Path> ownFolders(Path data) {
-        List<Path> own = new ArrayList<>();
-        String logDir = System.getenv("MAMORI_LOG_DIR");
-        own.add(data);
-        own.add(logDir != null && !logDir.isBlank() ? Path.of(logDir)
-                : Path.of(System.getProperty("user.home"), ".mamori", "logs"));
-        if (config.alerts().jsonl() != null) {
-            own.add(config.alerts().jsonl());
-        }
-        List<Path> out = new ArrayList<>();
-        for (Path p : own) {
-            out.add(p.toAbsolutePath().normalize());
-            try {
-                out.add(p.toRealPath());
-            } catch (IOException notThere) {
-                // not created yet: its given form is enough
-            }
-        }
-        return out;
-    }
-
-    /** True for the agent's own files and for paths the rule packs exclude: never queued, never judged. */
-    private boolean passedOver(Path p) {
-        Path abs = p.toAbsolutePath().normalize();
-        for (Path own : ownFolders) {
-            if (abs.startsWith(own)) {
-                return true;
-            }
-        }
-        return exclusions.excludes(p);
-    }
-
     private List<Sink> sinks() throws IOException {
         List<Sink> sinks = new ArrayList<>();
         var a = config.alerts();
@@ -352,74 +317,6 @@ public final class Agent implements AutoCloseable {
         t.start();
     }
 
-    /**
-     * Checks every file of a place, registering its folders with the watcher on the way. New and
-     * changed files (by size, modification time, change time and file key, against one snapshot of
-     * the place read in a single pass) are queued at once; files judged under older rule packs, and
-     * at exit points every other file (judged there by content), are queued after them, at low
-     * priority; the rest are passed over right here.
-     */
-    private void walk(Place place) {
-        String prefix = place.root().toAbsolutePath().toString();
-        Map<String, StateStore.Remembered> known = state.snapshot(prefix);
-        long currentPacks = FileStamp.packsDigest(packsKey());
-        boolean byContent = BY_CONTENT.contains(place.kind());
-        List<Path> later = new ArrayList<>();
-        try {
-            Files.walkFileTree(place.root(), new java.nio.file.SimpleFileVisitor<>() {
-                @Override
-                public java.nio.file.FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    if (!dir.equals(place.root()) && passedOver(dir)) {
-                        return java.nio.file.FileVisitResult.SKIP_SUBTREE; // not even watched: its writes cost nothing
-                    }
-                    watcher.register(dir, place);
-                    return running ? java.nio.file.FileVisitResult.CONTINUE : java.nio.file.FileVisitResult.TERMINATE;
-                }
-
-                @Override
-                public java.nio.file.FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() && !f.getFileName().toString().endsWith(Quarantine.NOTE_SUFFIX)) {
-                        StateStore.Remembered seen = known.get(f.toAbsolutePath().toString());
-                        if (seen == null || !sameStamp(seen.stamp(), f, attrs)) {
-                            enqueue(f, place);
-                        } else if (seen.packsDigest() != currentPacks) {
-                            rejudging.add(f);
-                            later.add(f);
-                        } else if (byContent) {
-                            later.add(f);
-                        } else {
-                            status.unchanged.incrementAndGet();
-                        }
-                    }
-                    return running ? java.nio.file.FileVisitResult.CONTINUE : java.nio.file.FileVisitResult.TERMINATE;
-                }
-
-                @Override
-                public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) {
-                    return java.nio.file.FileVisitResult.CONTINUE;
-                }
-            });
-            later.forEach(f -> enqueue(f, place));
-            status.resolved(HealthProblem.WALK_FAILED, place.root().toString());
-        } catch (Throwable e) { // the timer thread must outlive any walk (a scheduled task that throws is never run again)
-            status.problem(HealthProblem.WALK_FAILED, place.root().toString(), "cannot walk " + place.root() + ": " + e,
-                    env.clock().instant());
-            LOG.warn("cannot walk {}: {}", place.root(), e.toString());
-        }
-    }
-
-    /** True when the file has the stamp remembered; the change time is read only when size and time agree. */
-    private static boolean sameStamp(FileStamp seen, Path f, BasicFileAttributes attrs) {
-        if (!seen.sameSizeAndTime(attrs.size(), attrs.lastModifiedTime().toMillis())) {
-            return false;
-        }
-        try {
-            return seen.equals(FileStamp.of(f, attrs));
-        } catch (IOException gone) {
-            return false;
-        }
-    }
-
     /** The packs in force, as recorded in the state beside each verdict. */
     private String packsKey() {
         return String.join(", ", packs);
@@ -432,7 +329,7 @@ public final class Agent implements AutoCloseable {
 
     /** Queues a file for scanning; blocks while the queue is full (back-pressure on discovery). */
     private void enqueue(Path file, Place place) {
-        if (!running || file.getFileName().toString().endsWith(Quarantine.NOTE_SUFFIX) || passedOver(file)) {
+        if (!running || file.getFileName().toString().endsWith(Quarantine.NOTE_SUFFIX) || passedOver.test(file)) {
             rejudging.remove(file);
             return;
         }
@@ -525,7 +422,7 @@ public final class Agent implements AutoCloseable {
         String packsNow = packsKey();
         var was = state.get(key).filter(s -> s.judgedUnder(packsNow));
         boolean owed = was.isPresent() && responder.quarantineOwed(was.get(), task.place());
-        if (was.isPresent() && was.get().stamp().equals(stamp) && !BY_CONTENT.contains(task.place().kind()) && !owed) {
+        if (was.isPresent() && was.get().stamp().equals(stamp) && !PlaceWalker.BY_CONTENT.contains(task.place().kind()) && !owed) {
             status.unchanged.incrementAndGet();
             return;
         }
@@ -692,10 +589,12 @@ public final class Agent implements AutoCloseable {
         this.rules = newRules;
         this.analyzer = new DocumentAnalyzer(newRules);
         this.packs = newRules.packVersions();
-        this.exclusions = new PathExclusions(newRules.pathGlobs());
+        if (passedOver != null) {
+            passedOver.exclusions(new PathExclusions(newRules.pathGlobs()));
+        }
         LOG.info("rules reloaded: {}", newRules.packs());
         if (running) {
-            walks.execute(() -> places.values().forEach(this::walk));
+            walks.execute(() -> places.values().forEach(walker::walk));
         }
     }
 
