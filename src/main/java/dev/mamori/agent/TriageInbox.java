@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mamori.alert.AlertStore;
 import dev.mamori.alert.Triage;
+import dev.mamori.alert.TriageAction;
 import dev.mamori.output.SafeText;
 import dev.mamori.platform.ProcessUser;
 import java.io.IOException;
@@ -93,7 +94,12 @@ final class TriageInbox {
         }
         String by = owner(f);
         JsonNode request = JSON.readTree(Files.readAllBytes(f));
-        Triage t = Triage.read(request, by);
+        Triage t;
+        try {
+            t = Triage.read(request, by);
+        } catch (IllegalArgumentException unknownAction) {
+            return reject(f, unknownAction.getMessage());
+        }
         String problem = problem(t);
         if (problem != null) {
             return reject(f, problem);
@@ -113,13 +119,10 @@ final class TriageInbox {
 
     /** What makes a decision unfit for the trail, or null. */
     private String problem(Triage t) throws IOException {
-        if (!Triage.ACTIONS.contains(t.action())) {
-            return "unknown action '" + t.action() + "' (one of " + Triage.ACTIONS + ")";
-        }
         if (t.note().length() > MAX_NOTE_CHARS) {
             return "a note of " + t.note().length() + " characters (at most " + MAX_NOTE_CHARS + ")";
         }
-        boolean aboutAQuarantine = t.action().equals("restore") && t.alertId().startsWith("quarantine:");
+        boolean aboutAQuarantine = t.action() == TriageAction.RESTORE && t.alertId().startsWith("quarantine:");
         if (!aboutAQuarantine && !store.containsId(t.alertId())) {
             return "no alert with id " + t.alertId();
         }

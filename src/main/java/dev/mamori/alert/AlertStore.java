@@ -305,7 +305,9 @@ public final class AlertStore implements AutoCloseable {
                     Math.max(1, reader.numDocs()), new Sort(new SortField("seq", SortField.Type.LONG)));
             for (ScoreDoc sd : all.scoreDocs) {
                 Triage t = Triage.fromJson(AlertJson.JSON.readTree(s.storedFields().document(sd.doc).get("json")));
-                out.put(t.alertId(), t);
+                if (t != null) { // a decision this version does not know stays in the chain, out of the state
+                    out.put(t.alertId(), t);
+                }
             }
         }
         return out;

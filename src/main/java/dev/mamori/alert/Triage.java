@@ -8,19 +8,17 @@ import java.time.Instant;
  * An auditor's decision about an alert.
  *
  * @param alertId the alert
- * @param action  ack, dismiss, escalate, or restore (a quarantined file given back)
+ * @param action  what was decided
  * @param note    why
  * @param by      who
  * @param at      when
  */
-public record Triage(String alertId, String action, String note, String by, Instant at) {
-
-    public static final java.util.List<String> ACTIONS = java.util.List.of("ack", "dismiss", "escalate", "restore");
+public record Triage(String alertId, TriageAction action, String note, String by, Instant at) {
 
     static String toJson(Triage t, long seq) {
         ObjectNode o = AlertJson.JSON.createObjectNode();
         o.put("@timestamp", t.at().toString());
-        o.putObject("event").put("kind", "triage").put("sequence", seq).put("action", t.action());
+        o.putObject("event").put("kind", "triage").put("sequence", seq).put("action", t.action().label());
         o.putObject("user").put("name", t.by());
         ObjectNode m = o.putObject("mamori");
         m.put("alert_id", t.alertId());
@@ -28,8 +26,10 @@ public record Triage(String alertId, String action, String note, String by, Inst
         return o.toString();
     }
 
+    /** A stored decision, or null for one whose action this version does not know (a newer agent's). */
     static Triage fromJson(JsonNode o) {
-        return new Triage(o.path("mamori").path("alert_id").asText(), o.path("event").path("action").asText(),
+        TriageAction action = TriageAction.parse(o.path("event").path("action").asText());
+        return action == null ? null : new Triage(o.path("mamori").path("alert_id").asText(), action,
                 o.path("mamori").path("note").asText(), o.path("user").path("name").asText(),
                 Instant.parse(o.path("@timestamp").asText()));
     }
@@ -56,9 +56,18 @@ public record Triage(String alertId, String action, String note, String by, Inst
         return requestId;
     }
 
-    /** Reads a request's decision; {@code by} is given by the reader (the file's owner), never taken from the file. */
+    /**
+     * Reads a request's decision; {@code by} is given by the reader (the file's owner), never taken
+     * from the file.
+     *
+     * @throws IllegalArgumentException for an action that is not one of {@link TriageAction}
+     */
     public static Triage read(JsonNode request, String by) {
         Triage claimed = fromJson(request);
+        if (claimed == null) {
+            throw new IllegalArgumentException("unknown action '" + request.path("event").path("action").asText()
+                    + "' (one of " + TriageAction.labels() + ")");
+        }
         return new Triage(claimed.alertId(), claimed.action(), claimed.note(), by, claimed.at());
     }
 }

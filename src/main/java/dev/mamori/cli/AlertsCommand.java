@@ -81,14 +81,14 @@ final class AlertsCommand {
                 if (format == Format.jsonl) {
                     var json = AlertJson.toJson(a);
                     if (t != null) {
-                        json.putObject("triage").put("action", t.action()).put("note", t.note()).put("by", t.by())
+                        json.putObject("triage").put("action", t.action().label()).put("note", t.note()).put("by", t.by())
                                 .put("at", t.at().toString());
                     }
                     out.println(json);
                 } else {
                     out.print(SafeText.format("%-25s %-6s %-10s %-10s %-9s rec %-5d %s  %s  %s%n",
                             TIME.format(a.time().atZone(tz)), a.severity().label(), a.exitPoint().label(), a.action().label(),
-                            t == null ? "open" : t.action(), a.records(), a.path(), TypeCounts.text(a.counts()), a.id()));
+                            t == null ? "open" : t.action().label(), a.records(), a.path(), TypeCounts.text(a.counts()), a.id()));
                 }
             }
             if (format == Format.table) {

@@ -106,7 +106,7 @@ final class QuarantineCommand {
             }
             List<Alert> alert = AlertStore.searchReadOnly(store, "quarantine:\"" + id + "\"", 1);
             String alertId = alert.isEmpty() ? "quarantine:" + id : alert.get(0).id();
-            Triage decision = new Triage(alertId, "restore", "quarantine " + id + ": " + note, r.restoredBy(), r.restored());
+            Triage decision = new Triage(alertId, dev.mamori.alert.TriageAction.RESTORE, "quarantine " + id + ": " + note, r.restoredBy(), r.restored());
             out.println("restore " + TriageCommand.record(store, decision, by) + " (the audit trail)");
             return ExitCodes.CLEAN;
         }

@@ -322,7 +322,7 @@ final class ReportCommand implements Callable<Integer> {
                     : ReportData.typeList(a.counts(), m);
             csv.row(time.format(a.time().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)), a.severity().label(),
                     a.exitPoint().label(), a.host(), a.user(), a.path(), a.records(), types, String.join(" | ", a.samples()),
-                    a.appiReportable(), a.action().label(), t == null ? "open" : t.action(), t == null ? "" : t.by(),
+                    a.appiReportable(), a.action().label(), t == null ? "open" : t.action().label(), t == null ? "" : t.by(),
                     t == null ? "" : time.format(t.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)), a.id());
         }
         csv.flush();
@@ -361,7 +361,7 @@ final class ReportCommand implements Callable<Integer> {
             ObjectNode item = AlertJson.toJson(a);
             var t = d.triage().get(a.id());
             if (t != null) {
-                item.putObject("triage").put("action", t.action()).put("note", t.note()).put("by", t.by())
+                item.putObject("triage").put("action", t.action().label()).put("note", t.note()).put("by", t.by())
                         .put("at", t.at().toString());
             }
             list.add(item);

@@ -4,6 +4,7 @@ import dev.mamori.agent.Agent;
 import dev.mamori.alert.Alert;
 import dev.mamori.alert.AlertStore;
 import dev.mamori.alert.Triage;
+import dev.mamori.alert.TriageAction;
 import dev.mamori.platform.ProcessUser;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -29,24 +30,24 @@ abstract class TriageCommand implements Callable<Integer> {
     @Option(names = "--note", required = true, description = "Why (recorded with the time and your user name, as the operating system knows you).")
     String note;
 
-    abstract String action();
+    abstract TriageAction action();
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = QuarantineCommand.stdout();
         PrintWriter err = QuarantineCommand.stderr();
-        Path store = options.alertStore(err, "alerts " + action());
+        Path store = options.alertStore(err, "alerts " + action().label());
         if (store == null) {
             return ExitCodes.FATAL;
         }
         if (!AlertStore.contains(store, id)) {
-            err.println("mamori alerts " + action() + ": no alert with id " + id);
+            err.println("mamori alerts " + action().label() + ": no alert with id " + id);
             return ExitCodes.FATAL;
         }
         ProcessUser by = ProcessUser.current();
         Triage t = new Triage(id, action(), note, by.describe(), Instant.now());
-        out.println(action() + " " + record(store, t, by) + " for " + id);
-        if (action().equals("dismiss")) {
+        out.println(action().label() + " " + record(store, t, by) + " for " + id);
+        if (action() == TriageAction.DISMISS) {
             proposeExclusion(store, out);
         }
         return ExitCodes.CLEAN;
@@ -93,8 +94,8 @@ abstract class TriageCommand implements Callable<Integer> {
     @Command(name = "ack", mixinStandardHelpOptions = true, description = "Acknowledge an alert.")
     static final class Ack extends TriageCommand {
         @Override
-        String action() {
-            return "ack";
+        TriageAction action() {
+            return TriageAction.ACK;
         }
     }
 
@@ -102,16 +103,16 @@ abstract class TriageCommand implements Callable<Integer> {
             description = "Dismiss an alert (e.g. as a false positive); proposes an exclusion.")
     static final class Dismiss extends TriageCommand {
         @Override
-        String action() {
-            return "dismiss";
+        TriageAction action() {
+            return TriageAction.DISMISS;
         }
     }
 
     @Command(name = "escalate", mixinStandardHelpOptions = true, description = "Escalate an alert.")
     static final class Escalate extends TriageCommand {
         @Override
-        String action() {
-            return "escalate";
+        TriageAction action() {
+            return TriageAction.ESCALATE;
         }
     }
 }

@@ -159,7 +159,7 @@ public final class HtmlReport {
         if (t == null) {
             return m.get("open");
         }
-        return m.label("triage", t.action()) + " (" + t.by() + ", " + time.format(t.at()) + ")"
+        return m.label("triage", t.action().label()) + " (" + t.by() + ", " + time.format(t.at()) + ")"
                 + (t.note() == null || t.note().isBlank() ? "" : ": " + t.note());
     }
 

@@ -45,13 +45,13 @@ class TriageInboxTest {
 
     @Test
     void theDeciderIsTheFilesOwnerNotWhatTheRequestClaims() throws Exception {
-        Triage claimed = new Triage("alert-1", "dismiss", "test data", "the-ceo", Instant.parse("2026-12-03T02:00:00Z"));
+        Triage claimed = new Triage("alert-1", dev.mamori.alert.TriageAction.DISMISS, "test data", "the-ceo", Instant.parse("2026-12-03T02:00:00Z"));
         Triage.request(inbox, claimed, "");
 
         assertThat(triage.importAll()).isEqualTo(1);
         Triage recorded = AlertStore.triageState(data.resolve("alerts")).get("alert-1");
         assertThat(recorded.by()).isEqualTo(me).isNotEqualTo("the-ceo");
-        assertThat(recorded.action()).isEqualTo("dismiss");
+        assertThat(recorded.action()).isEqualTo(dev.mamori.alert.TriageAction.DISMISS);
         assertThat(recorded.note()).isEqualTo("test data");
         try (var left = Files.list(inbox)) {
             assertThat(left).isEmpty();
@@ -60,7 +60,7 @@ class TriageInboxTest {
 
     @Test
     void aRequestReadAgainIsNotRecordedTwice() throws Exception {
-        String id = Triage.request(inbox, new Triage("alert-1", "ack", "seen", "x", Instant.now()), "");
+        String id = Triage.request(inbox, new Triage("alert-1", dev.mamori.alert.TriageAction.ACK, "seen", "x", Instant.now()), "");
         byte[] request = Files.readAllBytes(inbox.resolve(id + ".json"));
         assertThat(triage.importAll()).isEqualTo(1);
         // the same request again, as if its file could not be deleted and a new agent read it
@@ -83,7 +83,7 @@ class TriageInboxTest {
 
         assertThat(triage.importAll()).isEqualTo(1);
 
-        assertThat(AlertStore.triageState(data.resolve("alerts")).get("alert-1").action()).isEqualTo("escalate");
+        assertThat(AlertStore.triageState(data.resolve("alerts")).get("alert-1").action()).isEqualTo(dev.mamori.alert.TriageAction.ESCALATE);
         try (var rejected = Files.list(inbox.resolve("rejected"))) {
             assertThat(rejected.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("0-broken.json",
                     "1-action.json", "2-alert.json", "3-note.json", "4-huge.json", "5-link.json", "6-folder.json");

@@ -40,7 +40,7 @@ class AlertStoreTest {
             assertThat(store.commitData()).containsEntry("kafka.offset.alerts-0", "2");
             assertThat(store.containsId("alert-2")).isTrue();
             assertThat(store.containsId("alert-9")).isFalse();
-            store.triage(new Triage("alert-3", "ack", "", "auditor", java.time.Instant.parse("2026-11-27T00:00:00Z")));
+            store.triage(new Triage("alert-3", dev.mamori.alert.TriageAction.ACK, "", "auditor", java.time.Instant.parse("2026-11-27T00:00:00Z")));
             Alert fifth = store.append(Alerts.alert(5));
             assertThat(fifth.seq()).isEqualTo(5);
             assertThat(store.alertBefore(5)).as("number 4 is the triage decision").isEqualTo(3);

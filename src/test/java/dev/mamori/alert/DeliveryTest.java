@@ -116,7 +116,7 @@ class DeliveryTest {
             try {
                 store.append(Alerts.alert(1));
                 awaitSent(sent, 1);
-                store.triage(new Triage("alert-1", "ack", "seen", "hanako", java.time.Instant.parse("2026-11-26T04:00:00Z")));
+                store.triage(new Triage("alert-1", dev.mamori.alert.TriageAction.ACK, "seen", "hanako", java.time.Instant.parse("2026-11-26T04:00:00Z")));
                 long before = delivery.polls();
                 // idleness can only be seen over a while: a spinning thread reads the store thousands of
                 // times a second, a waiting one once per second (its wait's timeout)

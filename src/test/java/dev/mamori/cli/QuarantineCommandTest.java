@@ -109,7 +109,7 @@ class QuarantineCommandTest {
             await("the restore in the audit trail").atMost(Duration.ofSeconds(30))
                     .until(() -> AlertStore.triageState(data.resolve("alerts")).containsKey(alertId));
             var decision = AlertStore.triageState(data.resolve("alerts")).get(alertId);
-            assertThat(decision.action()).isEqualTo("restore");
+            assertThat(decision.action()).isEqualTo(dev.mamori.alert.TriageAction.RESTORE);
             assertThat(decision.by()).isEqualTo(ProcessUser.current().describe());
             assertThat(decision.note()).contains(id, "ticket 4711");
         }

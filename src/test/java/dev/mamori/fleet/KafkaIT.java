@@ -118,7 +118,7 @@ class KafkaIT {
             pc01.raise(20, "jp-pii 3");
             await("the first 20 are acknowledged", Duration.ofSeconds(60), () -> pc01.delivery.position() == 20);
             // a triage decision on the laptop takes number 21 in its store; it is never sent, and is no gap
-            pc01.store.triage(new dev.mamori.alert.Triage("pc-01-20", "ack", "checked", "auditor", Instant.now()));
+            pc01.store.triage(new dev.mamori.alert.Triage("pc-01-20", dev.mamori.alert.TriageAction.ACK, "checked", "auditor", Instant.now()));
 
             KAFKA.broker().kill();
             pc01.raise(20, "jp-pii 3");
