@@ -33,11 +33,11 @@ final class DetectorKinds {
             "validator", "context", "exclude-context", "mask", "prefilter", "budget-ms", "samples");
 
     interface Builder {
-        Detector build(RuleSpec spec, YamlMap rule, RuleSetLoader.Lists lists, String what);
+        Detector build(RuleSpec spec, YamlMap rule, PackLists lists, String what);
     }
 
     record Kind(String name, List<String> keys, MaskStyle defaultMask, Builder builder) {
-        Detector build(RuleSpec spec, YamlMap rule, RuleSetLoader.Lists lists, String what) {
+        Detector build(RuleSpec spec, YamlMap rule, PackLists lists, String what) {
             return builder.build(spec, rule, lists, what);
         }
     }
@@ -68,7 +68,7 @@ final class DetectorKinds {
         return KINDS.keySet();
     }
 
-    private static Detector regex(RuleSpec spec, YamlMap rule, RuleSetLoader.Lists lists, String what) {
+    private static Detector regex(RuleSpec spec, YamlMap rule, PackLists lists, String what) {
         List<Pattern> patterns = new ArrayList<>();
         List<Node> items = rule.items("patterns");
         if (items.isEmpty()) {
@@ -83,7 +83,7 @@ final class DetectorKinds {
         return new RegexDetector(spec, patterns, anchors(rule, lists), rule.bool("anchors-at-start", false));
     }
 
-    private static Detector keywords(RuleSpec spec, YamlMap rule, RuleSetLoader.Lists lists, String what) {
+    private static Detector keywords(RuleSpec spec, YamlMap rule, PackLists lists, String what) {
         List<String> terms = lists.expandItems(rule.strings("terms"), rule, "terms");
         if (terms.isEmpty()) {
             rule.problem(rule.self(), what + ": a keywords rule needs 'terms'");
@@ -91,7 +91,7 @@ final class DetectorKinds {
         return new KeywordDetector(spec, terms);
     }
 
-    private static Detector column(RuleSpec spec, YamlMap rule, RuleSetLoader.Lists lists, String what) {
+    private static Detector column(RuleSpec spec, YamlMap rule, PackLists lists, String what) {
         List<String> headers = lists.expandItems(rule.strings("headers"), rule, "headers");
         if (headers.isEmpty()) {
             rule.problem(rule.self(), what + ": a column rule needs 'headers'");
@@ -105,7 +105,7 @@ final class DetectorKinds {
         return new ColumnDetector(spec, headers, excluded, p == null ? Pattern.compile("(?!)") : p);
     }
 
-    private static Detector personName(RuleSpec spec, YamlMap rule, RuleSetLoader.Lists lists, String what) {
+    private static Detector personName(RuleSpec spec, YamlMap rule, PackLists lists, String what) {
         Set<String> honorifics = new HashSet<>(lists.expandItems(rule.strings("honorifics"), rule, "honorifics"));
         String hc = rule.string("honorific-confidence", "medium");
         Confidence honorificConfidence = Confidence.parse(hc);
@@ -122,7 +122,7 @@ final class DetectorKinds {
     }
 
     /** {@code anchors} (strings, lists allowed) and {@code window} (characters, default 100). */
-    private static Anchors anchors(YamlMap rule, RuleSetLoader.Lists lists) {
+    private static Anchors anchors(YamlMap rule, PackLists lists) {
         List<String> anchors = lists.expandItems(rule.strings("anchors"), rule, "anchors").stream()
                 .map(ScanText::searchForm)
                 .filter(a -> !a.isEmpty()).toList();
@@ -132,7 +132,7 @@ final class DetectorKinds {
         return new Anchors(anchors, rule.integer("window", 100, 1, 100_000));
     }
 
-    private static Pattern compile(Node node, YamlMap rule, RuleSetLoader.Lists lists, String what) {
+    private static Pattern compile(Node node, YamlMap rule, PackLists lists, String what) {
         if (!(node instanceof ScalarNode s)) {
             rule.problem(node, what + ": a pattern must be a single (quoted) string");
             return null;

@@ -5,21 +5,14 @@ import dev.mamori.config.YamlMap;
 import dev.mamori.config.YamlText;
 import dev.mamori.config.Suggest;
 
-import dev.mamori.detect.Canonical;
 import dev.mamori.detect.Confidence;
 import dev.mamori.detect.ContextMatcher;
 import dev.mamori.detect.Detector;
 import dev.mamori.detect.RuleSpec;
 import dev.mamori.detect.Validator;
 import dev.mamori.detect.Validators;
-import dev.mamori.detect.ValueExclusions;
-import dev.mamori.extract.ExtractionStatus;
-import dev.mamori.extract.Uninspectable;
 import dev.mamori.mask.MaskStyle;
-import dev.mamori.verdict.Policy;
-import dev.mamori.verdict.PolicyRule;
 import dev.mamori.verdict.RecordSettings;
-import dev.mamori.verdict.Severity;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -31,15 +24,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -137,7 +125,7 @@ public final class RuleSetLoader {
         for (Path f : files) {
             parsed.add(parse(f, problems));
         }
-        Lists lists = new Lists();
+        PackLists lists = new PackLists();
         for (ParsedPack p : parsed) {
             p.readLists(lists);
         }
@@ -162,9 +150,28 @@ public final class RuleSetLoader {
         return new ParsedPack(YamlMap.of(name, root.orElse(null), problems, "rule pack"));
     }
 
+    /** A confidence value, or {@code dflt} (with a problem when the text names none). */
+    static Confidence confidence(YamlMap map, String key, Confidence dflt, String what) {
+        String text = map.string(key, null);
+        if (text == null) {
+            return dflt;
+        }
+        Confidence c = Confidence.parse(text);
+        if (c == null) {
+            map.problem(key, what + ": '" + key + "' must be low, medium or high, not '" + text + "'");
+            return dflt;
+        }
+        return c;
+    }
+
+    static String suggestion(String word, java.util.Collection<String> known) {
+        String s = Suggest.closest(word, known);
+        return s == null ? "" : " (did you mean '" + s + "'?)";
+    }
+
     /** A pack's top level, parsed but not yet built. */
     private record ParsedPack(YamlMap top) {
-        void readLists(Lists lists) {
+        void readLists(PackLists lists) {
             top.allowOnly(PACK_KEYS, "rule pack");
             YamlMap map = top.map("lists");
             if (map == null) {
@@ -183,88 +190,16 @@ public final class RuleSetLoader {
         }
     }
 
-    /** Named vocabularies ({@code prefecture}, {@code name-label}) that patterns and keyword lists use. */
-    static final class Lists {
-        private final Map<String, List<String>> lists = new HashMap<>();
-
-        void define(String name, List<String> items, YamlMap where, String key) {
-            if (lists.containsKey(name)) {
-                where.problem(key, "list '" + name + "' is defined twice");
-            }
-            lists.put(name, List.copyOf(items));
-        }
-
-        /**
-         * Replaces {@code ${name}} in a regex by an alternation of the quoted items, factored as a
-         * trie ({@code 東京都|東大阪市} → {@code 東(?:京都|大阪市)}) so that the regex engine rejects a
-         * position after one character instead of trying every item.
-         */
-        String expandRegex(String regex, YamlMap where, Node at) {
-            StringBuilder out = new StringBuilder();
-            int i = 0;
-            while (i < regex.length()) {
-                int open = regex.indexOf("${", i);
-                if (open < 0) {
-                    out.append(regex, i, regex.length());
-                    break;
-                }
-                int close = regex.indexOf('}', open);
-                if (close < 0) {
-                    out.append(regex, i, regex.length());
-                    break;
-                }
-                String name = regex.substring(open + 2, close);
-                List<String> items = lists.get(name);
-                out.append(regex, i, open);
-                if (items == null) {
-                    where.problem(at, "unknown list '${" + name + "}'" + hint(name));
-                    out.append("(?:)");
-                } else {
-                    out.append(Trie.regex(items));
-                }
-                i = close + 1;
-            }
-            return out.toString();
-        }
-
-        /** Expands items that are exactly {@code ${name}} into the list's items. */
-        List<String> expandItems(List<String> items, YamlMap where, String key) {
-            List<String> out = new ArrayList<>();
-            for (String item : items) {
-                if (item.startsWith("${") && item.endsWith("}")) {
-                    String name = item.substring(2, item.length() - 1);
-                    List<String> list = lists.get(name);
-                    if (list == null) {
-                        where.problem(where.node(key), "unknown list '" + item + "'" + hint(name));
-                    } else {
-                        out.addAll(list);
-                    }
-                } else {
-                    out.add(item);
-                }
-            }
-            return out;
-        }
-
-        private String hint(String name) {
-            String s = Suggest.closest(name, lists.keySet());
-            return s == null ? "" : " (did you mean '${" + s + "}'?)";
-        }
-    }
-
     /** Second pass: builds everything, collecting problems. */
     private static final class Builder {
-        private final Lists lists;
+        private final PackLists lists;
         private final Clock clock;
         private final List<ConfigProblem> problems;
         private final List<String> packs = new ArrayList<>();
         private final Map<String, String> ruleOrigins = new LinkedHashMap<>();
         private final List<PendingRule> rules = new ArrayList<>();
-        private final Map<String, Set<String>> excludedValues = new HashMap<>();
-        private final List<String> pathGlobs = new ArrayList<>();
-        private final Map<String, YamlMap> disabled = new LinkedHashMap<>();
-        private final List<PolicyRule> policy = new ArrayList<>();
-        private final Set<String> policyIds = new HashSet<>();
+        private final PackExclusions exclusions;
+        private final PolicyReader policy;
         private final List<RuleSample> samples = new ArrayList<>();
         private RecordSettings records = RecordSettings.defaults();
         private String recordsFrom;
@@ -272,10 +207,12 @@ public final class RuleSetLoader {
         private record PendingRule(String id, Detector detector, boolean enabled) {
         }
 
-        Builder(Lists lists, Clock clock, List<ConfigProblem> problems) {
+        Builder(PackLists lists, Clock clock, List<ConfigProblem> problems) {
             this.lists = lists;
             this.clock = clock;
             this.problems = problems;
+            this.exclusions = new PackExclusions(problems);
+            this.policy = new PolicyReader(problems);
         }
 
         void addPack(ParsedPack parsed) {
@@ -289,9 +226,9 @@ public final class RuleSetLoader {
             for (Node ruleNode : top.items("rules")) {
                 addRule(YamlMap.of(top.file(), ruleNode, problems, "a rule"));
             }
-            YamlMap exclusions = top.map("exclusions");
-            if (exclusions != null) {
-                addExclusions(exclusions);
+            YamlMap ex = top.map("exclusions");
+            if (ex != null) {
+                exclusions.add(ex);
             }
             YamlMap rec = top.map("records");
             if (rec != null) {
@@ -299,29 +236,27 @@ public final class RuleSetLoader {
                     rec.problem(rec.self(), "records are already configured in " + recordsFrom);
                 }
                 recordsFrom = top.file() + ":" + rec.line();
-                records = records(rec);
+                records = policy.records(rec);
             }
             for (Node p : top.items("policy")) {
-                addPolicy(YamlMap.of(top.file(), p, problems, "a policy rule"));
+                policy.add(YamlMap.of(top.file(), p, problems, "a policy rule"));
             }
         }
 
         RuleSet build() {
             List<Detector> detectors = new ArrayList<>();
-            for (var e : disabled.entrySet()) {
+            for (var e : exclusions.disabled().entrySet()) {
                 if (!ruleOrigins.containsKey(e.getKey())) {
                     e.getValue().problem("disable-rules", "disable-rules names unknown rule '" + e.getKey() + "'"
                             + suggestion(e.getKey(), ruleOrigins.keySet()));
                 }
             }
             for (PendingRule r : rules) {
-                if (r.enabled() && !disabled.containsKey(r.id()) && r.detector() != null) {
+                if (r.enabled() && !exclusions.disabled().containsKey(r.id()) && r.detector() != null) {
                     detectors.add(r.detector());
                 }
             }
-            Map<String, Set<String>> values = new HashMap<>();
-            excludedValues.forEach((k, v) -> values.put(k, Set.copyOf(v)));
-            return new RuleSet(packs, detectors, new ValueExclusions(values), pathGlobs, new Policy(policy), records,
+            return new RuleSet(packs, detectors, exclusions.values(), exclusions.pathGlobs(), policy.policy(), records,
                     samples);
         }
 
@@ -441,19 +376,6 @@ public final class RuleSetLoader {
                     exclude, mask, prefilter, budget);
         }
 
-        private Confidence confidence(YamlMap map, String key, Confidence dflt, String what) {
-            String text = map.string(key, null);
-            if (text == null) {
-                return dflt;
-            }
-            Confidence c = Confidence.parse(text);
-            if (c == null) {
-                map.problem(key, what + ": '" + key + "' must be low, medium or high, not '" + text + "'");
-                return dflt;
-            }
-            return c;
-        }
-
         private void readSamples(YamlMap rule, String id, String type, String what) {
             YamlMap s = rule.map("samples");
             if (s == null) {
@@ -478,101 +400,5 @@ public final class RuleSetLoader {
             }
         }
 
-        private void addExclusions(YamlMap ex) {
-            ex.allowOnly(EXCLUSION_KEYS, "exclusions");
-            for (Node item : ex.items("values")) {
-                if (item instanceof ScalarNode s) {
-                    excludedValues.computeIfAbsent(ValueExclusions.ANY_TYPE, k -> new HashSet<>()).add(Canonical.of(s.getValue()));
-                } else {
-                    YamlMap m = YamlMap.of(ex.file(), item, problems, "excluded value");
-                    m.allowOnly(List.of("type", "value", "reason"), "excluded value");
-                    String value = m.required("value", "excluded value");
-                    String type = m.string("type", ValueExclusions.ANY_TYPE);
-                    if (value != null) {
-                        excludedValues.computeIfAbsent(type, k -> new HashSet<>()).add(Canonical.of(value));
-                    }
-                }
-            }
-            for (String glob : ex.strings("paths")) {
-                try {
-                    FileSystems.getDefault().getPathMatcher("glob:" + glob);
-                    pathGlobs.add(glob);
-                } catch (IllegalArgumentException e) {
-                    ex.problem("paths", "exclusions: bad path glob '" + glob + "': " + e.getMessage());
-                }
-            }
-            for (String id : ex.strings("disable-rules")) {
-                disabled.put(id, ex);
-            }
-        }
-
-        private RecordSettings records(YamlMap rec) {
-            rec.allowOnly(RECORD_KEYS, "records");
-            RecordSettings d = RecordSettings.defaults();
-            List<String> companions = rec.strings("companions");
-            return new RecordSettings(rec.string("name-type", d.nameType()),
-                    companions.isEmpty() ? d.companionTypes() : new LinkedHashSet<>(companions),
-                    rec.integer("window", d.window(), 1, 100_000),
-                    confidence(rec, "min-confidence", d.minConfidence(), "records"));
-        }
-
-        private void addPolicy(YamlMap p) {
-            p.allowOnly(POLICY_KEYS, "policy rule");
-            String id = p.required("id", "policy rule");
-            String what = id == null ? "policy rule" : "policy rule '" + id + "'";
-            if (id != null && !policyIds.add(id)) {
-                p.problem("id", what + ": duplicate id");
-            }
-            String sevText = p.required("severity", what);
-            Severity severity = sevText == null ? null : Severity.parse(sevText);
-            if (sevText != null && severity == null) {
-                p.problem("severity", what + ": severity must be none, low, medium or high, not '" + sevText + "'");
-            }
-            YamlMap when = p.map("when");
-            if (when == null) {
-                p.problem(p.self(), what + ": missing 'when'");
-                return;
-            }
-            when.allowOnly(WHEN_KEYS, what + ": when");
-            Set<ExtractionStatus> statuses = new HashSet<>();
-            for (String s : when.strings("status")) {
-                ExtractionStatus st = ExtractionStatus.parse(s);
-                if (st == null) {
-                    when.problem("status", what + ": unknown status '" + s + "' (ok, truncated, encrypted, error, skipped)");
-                } else {
-                    statuses.add(st);
-                }
-            }
-            Set<Uninspectable> causes = EnumSet.noneOf(Uninspectable.class);
-            for (String c : when.strings("uninspectable")) {
-                Uninspectable u = Uninspectable.parse(c);
-                if ("any".equalsIgnoreCase(c)) {
-                    causes.addAll(EnumSet.allOf(Uninspectable.class));
-                } else if (u == null) {
-                    List<String> known = new ArrayList<>(List.of("any"));
-                    EnumSet.allOf(Uninspectable.class).forEach(x -> known.add(x.label()));
-                    when.problem("uninspectable", what + ": unknown cause '" + c + "'" + suggestion(c, known)
-                            + " (" + String.join(", ", known) + ")");
-                } else {
-                    causes.add(u);
-                }
-            }
-            Set<String> types = new HashSet<>(when.strings("type"));
-            int minRecords = when.integer("min-records", 0, 0, Integer.MAX_VALUE);
-            int minCount = when.integer("min-count",
-                    types.isEmpty() && (minRecords > 0 || !statuses.isEmpty() || !causes.isEmpty()) ? 0 : 1,
-                    0, Integer.MAX_VALUE);
-            Confidence minConfidence = confidence(when, "min-confidence", Confidence.LOW, what);
-            if (id != null && severity != null) {
-                policy.add(new PolicyRule(id, severity,
-                        new PolicyRule.Condition(types, minCount, minConfidence, minRecords, statuses, causes),
-                        new LinkedHashSet<>(p.strings("flags")), p.string("description", "")));
-            }
-        }
-
-        private static String suggestion(String word, java.util.Collection<String> known) {
-            String s = Suggest.closest(word, known);
-            return s == null ? "" : " (did you mean '" + s + "'?)";
-        }
     }
 }
