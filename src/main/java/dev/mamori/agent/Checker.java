@@ -3,6 +3,7 @@ package dev.mamori.agent;
 import dev.mamori.extract.ExtractedDocument;
 import dev.mamori.extract.ExtractionStatus;
 import dev.mamori.extract.Extractor;
+import dev.mamori.platform.RegularFile;
 import dev.mamori.scan.DocumentAnalyzer;
 import dev.mamori.scan.DocumentResult;
 import dev.mamori.scan.ResultJson;
@@ -104,7 +105,15 @@ final class Checker {
             status.unchanged.incrementAndGet();
             return;
         }
-        String sha = ContentHash.bounded(file, maxFileBytes);
+        String sha;
+        try {
+            sha = ContentHash.bounded(file, maxFileBytes);
+        } catch (RegularFile.NotRegularException swapped) {
+            // replaced by a link, FIFO or device after the event: never read, as scan would not read it
+            status.skipped.incrementAndGet();
+            LOG.info("{} passed over: {}", key, swapped.getMessage());
+            return;
+        }
         if (owed && was.get().sha256().equals(sha)) {
             // judged before the policy asked for quarantine: the verdict stands, the quarantine is owed
             responder.respond(new Responder.Judged(task, key, stamp, sha, packsNow, packsList, rebased(was.get(), key)));

@@ -41,6 +41,37 @@ final class ReadablePath implements AutoCloseable {
         return path;
     }
 
+    /**
+     * True when {@code p} is a link this class made: in a {@code mamori-name-} folder of the
+     * temporary folder that this process's user owns and nobody else may write. Only such a link is
+     * followed when a file is opened ({@link dev.mamori.platform.RegularFile}); any other is refused.
+     */
+    static boolean isOurs(Path p) {
+        Path dir = p.toAbsolutePath().getParent();
+        if (dir == null || !Files.isSymbolicLink(p) || !dir.getFileName().toString().startsWith("mamori-name-")
+                || !dir.getParent().equals(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
+            return false;
+        }
+        try {
+            if (Files.isSymbolicLink(dir)) {
+                return false;
+            }
+            long owner = dev.mamori.platform.ProcessUser.uidOf(dir);
+            if (owner >= 0 && owner != dev.mamori.platform.ProcessUser.current().uid()) {
+                return false;
+            }
+            var view = Files.getFileAttributeView(dir, java.nio.file.attribute.PosixFileAttributeView.class,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            if (view != null) {
+                var perms = view.readAttributes().permissions();
+                return perms.stream().noneMatch(x -> x.name().startsWith("GROUP_") || x.name().startsWith("OTHERS_"));
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     @Override
     public void close() {
         if (linkDir != null) {

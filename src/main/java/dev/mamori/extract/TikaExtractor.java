@@ -1,8 +1,8 @@
 package dev.mamori.extract;
 
+import dev.mamori.platform.RegularFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -65,9 +65,15 @@ public final class TikaExtractor implements Extractor {
      */
     void extract(Path file, String displayPath, Set<String> skip, ExtractionListener listener) {
         String rootKey = displayPath;
+        java.nio.channels.SeekableByteChannel channel;
         long size;
         try {
-            size = Files.size(file);
+            // only a regular file, checked on what was opened: a FIFO or link swapped in is never read
+            channel = RegularFile.open(file, ReadablePath.isOurs(file));
+            size = channel.size();
+        } catch (RegularFile.NotRegularException e) {
+            listener.done(rootKey, ExtractedDocument.uninspectable(displayPath, Uninspectable.UNREADABLE, e.getMessage()));
+            return;
         } catch (IOException e) {
             listener.done(rootKey, PathNames.isLossy(file)
                     ? ExtractedDocument.uninspectable(displayPath, Uninspectable.UNDECODABLE_NAME,
@@ -78,10 +84,10 @@ public final class TikaExtractor implements Extractor {
         boolean partial = size > limits.maxBytes();
         Run run = new Run(limits.maxChars(), limits.maxMembers(), skip, listener);
         ExtractedDocument root = null;
-        try (InputStream in = partial
-                ? TikaInputStream.get(BoundedInputStream.builder().setInputStream(Files.newInputStream(file))
-                        .setMaxCount(limits.maxBytes()).get())
-                : TikaInputStream.get(file)) {
+        InputStream opened = java.nio.channels.Channels.newInputStream(channel);
+        try (InputStream in = TikaInputStream.get(partial
+                ? BoundedInputStream.builder().setInputStream(opened).setMaxCount(limits.maxBytes()).get()
+                : new java.io.BufferedInputStream(opened, 1 << 16))) {
             Metadata metadata = new Metadata();
             metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, String.valueOf(file.getFileName()));
             run.keyOf(displayPath);

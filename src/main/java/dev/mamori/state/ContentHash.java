@@ -1,9 +1,9 @@
 package dev.mamori.state;
 
+import dev.mamori.platform.RegularFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,7 +27,7 @@ public final class ContentHash {
      * limit still hashes differently. Reads at most {@code limit} bytes.
      */
     public static String bounded(Path file, long limit) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (var channel = RegularFile.open(file); InputStream in = java.nio.channels.Channels.newInputStream(channel)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[1 << 16];
             long left = limit;
@@ -40,7 +40,7 @@ public final class ContentHash {
                 left -= n;
             }
             if (left == 0 && in.read() >= 0) { // larger than the limit
-                md.update(("\u0000size=" + Files.size(file)).getBytes(StandardCharsets.US_ASCII));
+                md.update(("\u0000size=" + channel.size()).getBytes(StandardCharsets.US_ASCII));
             }
             return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {
