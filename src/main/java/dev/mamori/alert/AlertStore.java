@@ -394,12 +394,45 @@ public final class AlertStore implements AutoCloseable {
         }
     }
 
-    private static List<Alert> search(IndexSearcher s, String query, int limit) throws IOException {
-        org.apache.lucene.search.Query q = new org.apache.lucene.search.BooleanQuery.Builder()
+    /** Alerts read per page by {@link #forEachReadOnly}: the memory a visit takes, whatever the store holds. */
+    static final int PAGE = 5_000;
+
+    /**
+     * Every alert matching {@code query}, newest first, handed to {@code visit} a page at a time, so
+     * that a million alerts are read in the memory of a few thousand; beside a running agent, as
+     * {@link #searchReadOnly}.
+     *
+     * @throws IllegalArgumentException for a query that does not parse
+     */
+    public static void forEachReadOnly(Path dir, String query, java.util.function.Consumer<Alert> visit) throws IOException {
+        try (FSDirectory d = FSDirectory.open(dir); var reader = org.apache.lucene.index.DirectoryReader.open(d)) {
+            IndexSearcher s = new IndexSearcher(reader);
+            org.apache.lucene.search.Query q = alertsOnly(query);
+            Sort newestFirst = new Sort(new SortField("seq", SortField.Type.LONG, true));
+            ScoreDoc after = null;
+            while (true) {
+                TopDocs page = after == null ? s.search(q, PAGE, newestFirst) : s.searchAfter(after, q, PAGE, newestFirst);
+                for (ScoreDoc sd : page.scoreDocs) {
+                    visit.accept(AlertJson.fromJson(AlertJson.JSON.readTree(s.storedFields().document(sd.doc).get("json"))));
+                }
+                if (page.scoreDocs.length < PAGE) {
+                    return;
+                }
+                after = page.scoreDocs[page.scoreDocs.length - 1];
+            }
+        }
+    }
+
+    private static org.apache.lucene.search.Query alertsOnly(String query) {
+        return new org.apache.lucene.search.BooleanQuery.Builder()
                 .add(AlertQuery.parseQuery(query), org.apache.lucene.search.BooleanClause.Occur.MUST)
                 .add(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term("kind", "triage")),
                         org.apache.lucene.search.BooleanClause.Occur.MUST_NOT)
                 .build();
+    }
+
+    private static List<Alert> search(IndexSearcher s, String query, int limit) throws IOException {
+        org.apache.lucene.search.Query q = alertsOnly(query);
         TopDocs top = s.search(q, Math.max(1, limit), new Sort(new SortField("seq", SortField.Type.LONG, true)));
         List<Alert> out = new ArrayList<>();
         for (ScoreDoc sd : top.scoreDocs) {

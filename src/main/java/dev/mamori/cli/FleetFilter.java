@@ -41,11 +41,11 @@ final class FleetFilter {
         }
     }
 
-    /** {@code query} narrowed to the chosen hosts; null (with the reason printed) when the choice cannot be made. */
-    String narrow(String query, PrintWriter err, String command) {
-        if (hosts.isEmpty() && departments.isEmpty()) {
-            return query;
-        }
+    /**
+     * The hosts chosen by name or department: empty when no filter is given; null (with the reason
+     * printed) when the choice cannot be made.
+     */
+    Set<String> chosenHosts(PrintWriter err, String command) {
         Set<String> chosen = new LinkedHashSet<>(hosts);
         if (!departments.isEmpty()) {
             if (departmentsFile == null) {
@@ -67,7 +67,24 @@ final class FleetFilter {
                 chosen.addAll(d.hostsIn(name));
             }
         }
-        List<String> terms = chosen.stream().map(h -> "host:\"" + h.replace("\\", "\\\\").replace("\"", "\\\"") + "\"").toList();
+        return chosen;
+    }
+
+    /** {@code query} narrowed to the chosen hosts; null (with the reason printed) when the choice cannot be made. */
+    String narrow(String query, PrintWriter err, String command) {
+        Set<String> chosen = chosenHosts(err, command);
+        if (chosen == null) {
+            return null;
+        }
+        if (chosen.isEmpty()) {
+            return query;
+        }
+        List<String> terms = chosen.stream().map(FleetFilter::hostTerm).toList();
         return "(" + query + ") AND (" + String.join(" OR ", terms) + ")";
+    }
+
+    /** The query clause for one host, quoted. */
+    static String hostTerm(String host) {
+        return "host:\"" + host.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

@@ -30,7 +30,9 @@ import picocli.CommandLine.Option;
 
 @Command(name = "inventory", mixinStandardHelpOptions = true,
         description = "The personal-data file register (個人情報ファイル台帳): every file on this machine the agent "
-                + "found holding personal data, with its types, records, severity and when it was last scanned.")
+                + "found holding personal data, with its types, records, severity and when it was last scanned. "
+                + "With --store (a collector's), the fleet's register: every host's files as their newest alerts "
+                + "judged them, narrowed by --host or --department.")
 final class InventoryCommand implements Callable<Integer> {
 
     enum Format { csv, json, html }
@@ -47,20 +49,31 @@ final class InventoryCommand implements Callable<Integer> {
     @Option(names = "--all", description = "List clean files too.")
     boolean all;
 
+    @Mixin
+    FleetFilter fleet;
+
     /**
      * One line of the register.
      *
      * @param state {@code present}, or {@code quarantined <id> <time>}: a quarantined file's contents
      *              are still held (in the quarantine), so it stays in the register
      */
-    record Entry(String path, String severity, int records, Map<String, Integer> types, String scanned, String state) {
+    record Entry(String host, String path, String severity, int records, Map<String, Integer> types, String scanned,
+                 String state) {
     }
 
     @Override
     public Integer call() throws IOException {
         PrintWriter err = QuarantineCommand.stderr();
+        if (options.store != null) {
+            return fleetRegister(err);
+        }
         AgentConfig config = options.load(err);
         if (config == null) {
+            return ExitCodes.FATAL;
+        }
+        if (!fleet.hosts.isEmpty() || !fleet.departments.isEmpty()) {
+            err.println("mamori inventory: --host and --department choose hosts in a collector's store (--store DIR)");
             return ExitCodes.FATAL;
         }
         Path state = config.dataDir().resolve("state");
@@ -82,20 +95,60 @@ final class InventoryCommand implements Callable<Integer> {
                     types.merge(s.type(), s.count(), Integer::sum);
                 }
             }
-            entries.add(new Entry(f.path(), f.severity(), records, types, f.scannedAt().toString(), "present"));
+            entries.add(new Entry(null, f.path(), f.severity(), records, types, f.scannedAt().toString(), "present"));
         }
         entries.addAll(quarantined(config.dataDir(), entries));
         entries.sort(java.util.Comparator.comparing(Entry::path));
+        write(entries, false);
+        return ExitCodes.CLEAN;
+    }
+
+    /**
+     * The register of a collector's store: per host and file, the newest judging its alerts record
+     * (the alerts of that content under those packs, added up), read a page at a time.
+     */
+    private int fleetRegister(PrintWriter err) throws IOException {
+        Path store = options.alertStore(err, "inventory");
+        String query = store == null ? null : fleet.narrow("*:*", err, "inventory");
+        if (query == null) {
+            return ExitCodes.FATAL;
+        }
+        record Judging(String sha256, List<String> packs, java.time.Instant time, String state, java.util.Set<String> ids) {
+        }
+        Map<String, Judging> newest = new java.util.HashMap<>(); // what a file's newest alert judged, not the alert
+        Map<String, Entry> entries = new TreeMap<>();
+        AlertStore.forEachReadOnly(store, query, a -> {
+            if (a.isHealth()) {
+                return;
+            }
+            String key = a.host() + "\u0000" + a.containerPath();
+            Judging judging = newest.computeIfAbsent(key, k -> new Judging(a.sha256(), a.packs(), a.time(),
+                    a.action() == dev.mamori.alert.AlertAction.QUARANTINE ? "quarantined " + a.quarantineId() + " " + a.time()
+                            : "present", new java.util.HashSet<>()));
+            if (!(a.sha256().equals(judging.sha256()) && a.packs().equals(judging.packs())) || !judging.ids().add(a.id())) {
+                return; // an older judging of this file (the newest stands), or the same alert again
+            }
+            Entry was = entries.get(key);
+            Map<String, Integer> types = new TreeMap<>(was == null ? Map.of() : was.types());
+            a.counts().forEach((t, n) -> types.merge(t, n, Integer::sum));
+            entries.put(key, new Entry(a.host(), a.containerPath(),
+                    worse(was == null ? "none" : was.severity(), a.severity().label()),
+                    (was == null ? 0 : was.records()) + a.records(), types, judging.time().toString(), judging.state()));
+        });
+        write(new java.util.ArrayList<>(entries.values()), true);
+        return ExitCodes.CLEAN;
+    }
+
+    private void write(List<Entry> entries, boolean withHosts) throws IOException {
         try (OutputStream stream = output == null ? System.out : Files.newOutputStream(output);
              PrintWriter out = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8))) {
             switch (format) {
-                case csv -> csv(entries, out);
-                case json -> json(entries, out);
-                case html -> html(entries, out);
+                case csv -> csv(entries, out, withHosts);
+                case json -> json(entries, out, withHosts);
+                case html -> html(entries, out, withHosts);
             }
             out.flush();
         }
-        return ExitCodes.CLEAN;
     }
 
     /**
@@ -131,7 +184,7 @@ final class InventoryCommand implements Callable<Integer> {
                 a.counts().forEach((t, n) -> types.merge(t, n, Integer::sum));
                 severity = worse(severity, a.severity().label());
             }
-            out.add(new Entry(q.original(), severity, records, types, q.time().toString(),
+            out.add(new Entry(null, q.original(), severity, records, types, q.time().toString(),
                     "quarantined " + q.id() + " " + q.time()));
         }
         return out;
@@ -142,18 +195,30 @@ final class InventoryCommand implements Callable<Integer> {
         return order.indexOf(b) > order.indexOf(a) ? b : a;
     }
 
-    private static void csv(List<Entry> entries, PrintWriter out) throws IOException {
-        try (SafeCsv csv = SafeCsv.forExcel(out, "path", "severity", "records", "types", "last_scanned", "state")) {
+    private static void csv(List<Entry> entries, PrintWriter out, boolean withHosts) throws IOException {
+        List<String> header = new java.util.ArrayList<>(List.of("path", "severity", "records", "types", "last_scanned", "state"));
+        if (withHosts) {
+            header.add(0, "host");
+        }
+        try (SafeCsv csv = SafeCsv.forExcel(out, header.toArray(String[]::new))) {
             for (Entry e : entries) {
-                csv.row(e.path(), e.severity(), e.records(), TypeCounts.text(e.types()), e.scanned(), e.state());
+                List<Object> row = new java.util.ArrayList<>(List.of(e.path(), e.severity(), e.records(),
+                        TypeCounts.text(e.types()), e.scanned(), e.state()));
+                if (withHosts) {
+                    row.add(0, e.host());
+                }
+                csv.row(row.toArray());
             }
         }
     }
 
-    private static void json(List<Entry> entries, PrintWriter out) {
+    private static void json(List<Entry> entries, PrintWriter out, boolean withHosts) {
         ArrayNode array = ResultJson.JSON.createArrayNode();
         for (Entry e : entries) {
             ObjectNode o = array.addObject();
+            if (withHosts) {
+                o.put("host", e.host());
+            }
             o.put("path", e.path());
             o.put("severity", e.severity());
             o.put("records", e.records());
@@ -165,13 +230,13 @@ final class InventoryCommand implements Callable<Integer> {
         out.println(array.toPrettyString());
     }
 
-    private static void html(List<Entry> entries, PrintWriter out) {
+    private static void html(List<Entry> entries, PrintWriter out, boolean withHosts) {
         out.println("<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"utf-8\"><title>個人情報ファイル台帳 / Personal-data file register</title>");
         out.println("<style>body{font-family:sans-serif}table{border-collapse:collapse}td,th{border:1px solid #999;padding:4px}</style></head><body>");
         out.println("<h1>個人情報ファイル台帳 / Personal-data file register</h1><p>" + entries.size() + " files</p>");
-        out.println("<table><tr><th>path</th><th>severity</th><th>records</th><th>types</th><th>last scanned</th><th>state</th></tr>");
+        out.println("<table><tr>" + (withHosts ? "<th>host</th>" : "") + "<th>path</th><th>severity</th><th>records</th><th>types</th><th>last scanned</th><th>state</th></tr>");
         for (Entry e : entries) {
-            out.println("<tr><td>" + esc(e.path()) + "</td><td>" + e.severity() + "</td><td>" + e.records() + "</td><td>"
+            out.println("<tr>" + (withHosts ? "<td>" + esc(e.host()) + "</td>" : "") + "<td>" + esc(e.path()) + "</td><td>" + e.severity() + "</td><td>" + e.records() + "</td><td>"
                     + esc(TypeCounts.text(e.types())) + "</td><td>" + e.scanned() + "</td><td>" + esc(e.state()) + "</td></tr>");
         }
         out.println("</table></body></html>");

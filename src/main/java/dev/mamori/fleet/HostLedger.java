@@ -137,6 +137,11 @@ public final class HostLedger {
         }
     }
 
+    /** The ledger a collector keeps in its store's last commit (empty for an agent's store). */
+    public static HostLedger of(java.nio.file.Path store) throws IOException {
+        return fromJson(dev.mamori.alert.AlertStore.commitData(store).get(Collector.HOSTS));
+    }
+
     static HostLedger fromJson(String json) throws IOException {
         HostLedger ledger = new HostLedger();
         if (json == null || json.isBlank()) {
