@@ -18,6 +18,7 @@ import dev.mamori.report.AppiCase;
 import dev.mamori.report.HtmlReport;
 import dev.mamori.report.Messages;
 import dev.mamori.report.ReportData;
+import dev.mamori.report.ReportTally;
 import dev.mamori.rules.RuleSet;
 import dev.mamori.scan.DocumentResult;
 import dev.mamori.scan.ResultJson;
@@ -44,7 +45,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -142,38 +142,52 @@ final class ReportCommand implements Callable<Integer> {
         if (range == null) {
             return ExitCodes.FATAL;
         }
-        List<Alert> found = AlertStore.searchReadOnly(store, range, Integer.MAX_VALUE - 1);
-        List<List<Alert>> split = ReportData.split(found, first, last, tz);
-        List<Alert> alerts = split.get(0);
+        // read a page at a time: a month of a million alerts is added up, never held
+        ReportTally tally = new ReportTally(first, last, tz, HtmlReport.TABLE_LIMIT);
+        AlertStore.forEachReadOnly(store, range, tally::add);
         ChainHash.Verification chain = AlertStore.verify(store, null);
         List<AppiCase> appi;
         try (Extractor extractor = extractor()) {
-            appi = AppiAssessor.assess(alerts, a -> readableCopy(a, config.dataDir()), new ImpactCounter(set, extractor));
+            appi = AppiAssessor.assess(tally.appiCandidates(), a -> readableCopy(a, config.dataDir()),
+                    new ImpactCounter(set, extractor));
         }
         Messages messages = Messages.of(lang == null ? Messages.defaultLang() : lang);
-        List<String> packs = ReportData.packsOf(alerts);
+        List<String> packs = tally.packs();
         dev.mamori.fleet.Departments departments = fleetFilter.departments(err, "report");
         if (departments == null) {
             return ExitCodes.FATAL;
         }
-        ReportData data = new ReportData(first, last, tz, alerts, split.get(1), AlertStore.triageState(store),
-                packs.isEmpty() ? set.packs() : packs,
-                chain, reasons(alerts, config.dataDir()), appi, null, departments);
-        if (format == Format.html && output != null && alerts.size() > HtmlReport.TABLE_LIMIT) {
+        AlertList all = visit -> {
+            try {
+                AlertStore.forEachReadOnly(store, range, a -> {
+                    if (tally.inRange(a) && !a.isHealth()) {
+                        try {
+                            visit.accept(a);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }
+                });
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            }
+        };
+        ReportData data = new ReportData(tally, AlertStore.triageState(store), packs.isEmpty() ? set.packs() : packs,
+                chain, reasons(config.dataDir()), appi, null, departments);
+        if (format == Format.html && output != null && tally.total() > HtmlReport.TABLE_LIMIT) {
             // the page lists the most severe alerts; the full list goes beside it, linked
             String name = output.getFileName().toString().replaceFirst("\\.html?$", "") + "-alerts.csv";
             try (Writer csv = Files.newBufferedWriter(output.resolveSibling(name), StandardCharsets.UTF_8)) {
-                csv(data, messages, csv);
+                csv(data, all, messages, csv);
             }
-            data = new ReportData(first, last, tz, alerts, split.get(1), data.triage(), data.rulePacks(), chain,
-                    data.reasons(), appi, name, departments);
+            data = new ReportData(tally, data.triage(), data.rulePacks(), chain, data.reasons(), appi, name, departments);
         }
         try (OutputStream stream = output == null ? System.out : Files.newOutputStream(output);
              Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8)) {
             switch (format) {
                 case html -> out.write(new HtmlReport(messages).render(data));
-                case csv -> csv(data, messages, out);
-                case json -> json(data, out);
+                case csv -> csv(data, all, messages, out);
+                case json -> json(data, all, out);
             }
             out.flush();
         }
@@ -283,16 +297,20 @@ final class ReportCommand implements Callable<Integer> {
         }
     }
 
+    /** Every alert of the report's range, visited again (for the full list) a page at a time. */
+    interface AlertList {
+        void forEach(Visit visit) throws IOException;
+    }
+
+    interface Visit {
+        void accept(Alert a) throws IOException;
+    }
+
     /**
-     * Why each alert that holds no personal data was raised, from the status the agent recorded for
-     * that document in its state store (encrypted, error, ...); "unknown" when not recorded.
+     * The status the agent recorded in its state store for each document it did not fully read
+     * (encrypted, error, ...): why an alert that holds no personal data was raised.
      */
-    static Map<String, String> reasons(List<Alert> alerts, Path dataDir) throws IOException {
-        Map<String, String> out = new TreeMap<>();
-        List<Alert> empty = alerts.stream().filter(a -> a.counts().isEmpty()).toList();
-        if (empty.isEmpty()) {
-            return out;
-        }
+    static Map<String, String> reasons(Path dataDir) throws IOException {
         Map<String, String> statusOfDocument = new HashMap<>();
         Path state = dataDir.resolve("state");
         if (Files.isDirectory(state)) {
@@ -305,39 +323,36 @@ final class ReportCommand implements Callable<Integer> {
                 }
             }
         }
-        for (Alert a : empty) {
-            out.put(a.id(), statusOfDocument.getOrDefault(a.path(), "unknown"));
-        }
-        return out;
+        return statusOfDocument;
     }
 
-    private static void csv(ReportData d, Messages m, Writer out) throws IOException {
+    private static void csv(ReportData d, AlertList all, Messages m, Writer out) throws IOException {
         DateTimeFormatter time = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(d.zone());
         SafeCsv csv = SafeCsv.forExcel(out, "time", "severity", "exit_point", "host",
                 "user", "path", "records", "types", "samples", "appi_reportable", "action", "triage", "triage_by",
                 "triage_at", "id");
-        for (Alert a : d.alerts()) {
+        all.forEach(a -> {
             var t = d.triage().get(a.id());
-            String types = a.counts().isEmpty() ? m.get("reason." + d.reasons().getOrDefault(a.id(), "unknown"))
-                    : ReportData.typeList(a.counts(), m);
+            String types = a.counts().isEmpty() ? m.get("reason." + d.reason(a)) : ReportData.typeList(a.counts(), m);
             csv.row(time.format(a.time().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)), a.severity().label(),
                     a.exitPoint().label(), a.host(), a.user(), a.path(), a.records(), types, String.join(" | ", a.samples()),
                     a.appiReportable(), a.action().label(), t == null ? "open" : t.action().label(), t == null ? "" : t.by(),
                     t == null ? "" : time.format(t.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)), a.id());
-        }
+        });
         csv.flush();
     }
 
-    private static void json(ReportData d, Writer out) throws IOException {
+    /** The report as JSON, its items written one by one as they are read, never held together. */
+    private static void json(ReportData d, AlertList all, Writer out) throws IOException {
         ObjectNode root = ResultJson.JSON.createObjectNode();
         root.put("from", d.from().toString());
         root.put("to", d.to().toString());
         root.put("zone", d.zone().getId());
-        root.put("alerts", d.alerts().size());
+        root.put("alerts", d.total());
         root.put("high", d.count(dev.mamori.verdict.Severity.HIGH));
         root.put("reportable", d.reportable());
         root.put("cannotJudge", d.cannotJudge());
-        root.put("health", d.health().size());
+        root.put("health", d.alerts().healthTotal());
         ObjectNode chain = root.putObject("chain").put("ok", d.chain().ok()).put("records", d.chain().records());
         if (d.chain().ok()) {
             chain.put("head", d.chain().head());
@@ -356,18 +371,33 @@ final class ReportCommand implements Callable<Integer> {
             ArrayNode criteria = o.putArray("criteria");
             c.criteria().forEach(criteria::add);
         }
-        ArrayNode list = root.putArray("items");
-        for (Alert a : d.alerts()) {
-            ObjectNode item = AlertJson.toJson(a);
-            var t = d.triage().get(a.id());
-            if (t != null) {
-                item.putObject("triage").put("action", t.action().label()).put("note", t.note()).put("by", t.by())
-                        .put("at", t.at().toString());
+        try (com.fasterxml.jackson.core.JsonGenerator g = ResultJson.JSON.getFactory().createGenerator(out)) {
+            g.disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            var fields = root.fields();
+            while (fields.hasNext()) {
+                var f = fields.next();
+                g.writeFieldName(f.getKey());
+                g.writeTree(f.getValue());
             }
-            list.add(item);
+            g.writeArrayFieldStart("items");
+            all.forEach(a -> {
+                ObjectNode item = AlertJson.toJson(a);
+                var t = d.triage().get(a.id());
+                if (t != null) {
+                    item.putObject("triage").put("action", t.action().label()).put("note", t.note()).put("by", t.by())
+                            .put("at", t.at().toString());
+                }
+                g.writeTree(item);
+            });
+            g.writeEndArray();
+            g.writeArrayFieldStart("healthItems");
+            for (Alert a : d.health()) {
+                g.writeTree(AlertJson.toJson(a));
+            }
+            g.writeEndArray();
+            g.writeEndObject();
         }
-        ArrayNode health = root.putArray("healthItems");
-        d.health().forEach(a -> health.add(AlertJson.toJson(a)));
-        out.write(root.toPrettyString());
     }
 }

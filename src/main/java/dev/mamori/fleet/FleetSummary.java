@@ -8,7 +8,6 @@ import dev.mamori.alert.HealthProblem;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -82,24 +81,51 @@ public final class FleetSummary {
     }
 
     public static FleetSummary of(List<Alert> alerts, Instant now, Duration silentAfter, Departments departments) {
-        Map<String, List<Alert>> byHost = new TreeMap<>();
-        alerts.forEach(a -> byHost.computeIfAbsent(a.host(), h -> new ArrayList<>()).add(a));
-        Map<String, String> newest = new TreeMap<>();
-        Map<String, Alert> latest = new TreeMap<>();
-        byHost.forEach((host, list) -> list.stream().filter(FleetSummary::fromHost).max(Comparator.comparing(Alert::time))
-                .ifPresent(a -> latest.put(host, a)));
-        latest.values().forEach(a -> a.packs().forEach(p -> newest.merge(name(p), version(p),
-                (x, y) -> compareVersions(x, y) >= 0 ? x : y)));
-        List<Host> rows = new ArrayList<>();
-        byHost.forEach((host, list) -> {
-            Alert last = latest.get(host);
-            List<String> packs = last == null ? List.of() : last.packs();
-            rows.add(new Host(host, list.stream().filter(a -> !a.isHealth()).count(), list.stream().filter(Alert::isHealth).count(),
-                    last == null ? null : last.time(), last == null || last.time().isBefore(now.minus(silentAfter)), packs,
-                    packs.stream().filter(p -> compareVersions(version(p), newest.get(name(p))) < 0).toList(),
-                    departments.of(host)));
-        });
-        return new FleetSummary(rows, newest);
+        Builder b = new Builder();
+        alerts.forEach(b::add);
+        return b.build(now, silentAfter, departments);
+    }
+
+    /**
+     * Adds alerts up one by one, in any order, keeping per host only its counts and its newest own
+     * alert's time and packs: a million alerts cost a few hundred bytes per host. Not thread-safe.
+     */
+    public static final class Builder {
+        private static final class Tally {
+            long alerts;
+            long health;
+            Alert latest;
+        }
+
+        private final Map<String, Tally> byHost = new TreeMap<>();
+
+        public void add(Alert a) {
+            Tally t = byHost.computeIfAbsent(a.host(), h -> new Tally());
+            if (a.isHealth()) {
+                t.health++;
+            } else {
+                t.alerts++;
+            }
+            if (fromHost(a) && (t.latest == null || a.time().isAfter(t.latest.time()))) {
+                t.latest = a;
+            }
+        }
+
+        public FleetSummary build(Instant now, Duration silentAfter, Departments departments) {
+            Map<String, String> newest = new TreeMap<>();
+            byHost.values().stream().filter(t -> t.latest != null).forEach(t -> t.latest.packs().forEach(p ->
+                    newest.merge(name(p), version(p), (x, y) -> compareVersions(x, y) >= 0 ? x : y)));
+            List<Host> rows = new ArrayList<>();
+            byHost.forEach((host, t) -> {
+                Alert last = t.latest;
+                List<String> packs = last == null ? List.of() : last.packs();
+                rows.add(new Host(host, t.alerts, t.health, last == null ? null : last.time(),
+                        last == null || last.time().isBefore(now.minus(silentAfter)), packs,
+                        packs.stream().filter(p -> compareVersions(version(p), newest.get(name(p))) < 0).toList(),
+                        departments.of(host)));
+            });
+            return new FleetSummary(rows, newest);
+        }
     }
 
     private static boolean fromHost(Alert a) {

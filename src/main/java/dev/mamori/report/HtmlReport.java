@@ -50,7 +50,7 @@ public final class HtmlReport {
                 .append(" <span class=\"muted\" id=\"zone\">(").append(esc(m.get("zone"))).append(": ").append(esc(zoneLabel(d)))
                 .append(")</span></p>\n");
         b.append("<div class=\"cards\">");
-        card(b, "total", m.get("alerts"), d.alerts().size(), false);
+        card(b, "total", m.get("alerts"), d.total(), false);
         card(b, "high", m.get("high"), d.count(dev.mamori.verdict.Severity.HIGH), true);
         card(b, "medium", m.get("medium"), d.count(dev.mamori.verdict.Severity.MEDIUM), false);
         card(b, "reportable", m.get("reportable"), d.reportable(), true);
@@ -64,11 +64,11 @@ public final class HtmlReport {
         b.append("<h2>").append(esc(m.get("overTime"))).append("</h2>\n");
         columns(b, "chart-days", d.perDay());
         b.append("<div class=\"charts\">");
-        bars(b, "chart-severity", m.get("bySeverity"), d.by(a -> a.severity().label()), "sev");
-        bars(b, "chart-type", m.get("byType"), d.byType(), "type");
-        bars(b, "chart-exit", m.get("byExit"), d.by(a -> a.exitPoint().label()), "exit");
-        bars(b, "chart-user", m.get("byUser"), d.by(a -> a.host() + " / " + a.user()), null);
-        bars(b, "chart-rule", m.get("byRule"), d.byRule(), null);
+        bars(b, "chart-severity", m.get("bySeverity"), d.alerts().bySeverity(), "sev");
+        bars(b, "chart-type", m.get("byType"), d.alerts().byType(), "type");
+        bars(b, "chart-exit", m.get("byExit"), d.alerts().byExit(), "exit");
+        bars(b, "chart-user", m.get("byUser"), d.alerts().byUser(), null);
+        bars(b, "chart-rule", m.get("byRule"), d.alerts().byRule(), null);
         b.append("</div>\n");
 
         appi(b, d, time);
@@ -124,12 +124,12 @@ public final class HtmlReport {
 
     private void table(StringBuilder b, ReportData d, DateTimeFormatter time) {
         b.append("<h2>").append(esc(m.get("table"))).append("</h2>\n");
-        List<Alert> rows = d.alerts().size() > TABLE_LIMIT ? d.mostSevere(TABLE_LIMIT) : d.alerts();
-        if (d.alerts().size() > TABLE_LIMIT) {
+        List<Alert> rows = d.listed();
+        if (d.total() > TABLE_LIMIT) {
             if (d.fullList() == null || d.fullList().isEmpty()) {
-                b.append("<p id=\"partial\">").append(esc(m.format("shownOfStdout", rows.size(), d.alerts().size()))).append("</p>\n");
+                b.append("<p id=\"partial\">").append(esc(m.format("shownOfStdout", rows.size(), d.total()))).append("</p>\n");
             } else {
-                b.append("<p id=\"partial\">").append(esc(m.format("shownOf", rows.size(), d.alerts().size())))
+                b.append("<p id=\"partial\">").append(esc(m.format("shownOf", rows.size(), d.total())))
                         .append("<a id=\"full-list\" href=\"").append(esc(d.fullList())).append("\">").append(esc(d.fullList()))
                         .append("</a></p>\n");
             }
@@ -141,7 +141,7 @@ public final class HtmlReport {
         b.append("</tr></thead><tbody>");
         for (Alert a : rows) {
             Triage t = d.triage().get(a.id());
-            String types = a.counts().isEmpty() ? m.get("reason." + d.reasons().getOrDefault(a.id(), "unknown"))
+            String types = a.counts().isEmpty() ? m.get("reason." + d.reason(a))
                     : ReportData.typeList(a.counts(), m);
             b.append("<tr><td>").append(esc(time.format(a.time()))).append("</td><td>").append(esc(m.label("sev", a.severity().label())))
                     .append("</td><td>").append(esc(m.label("exit", a.exitPoint().label()))).append("</td><td>")

@@ -29,10 +29,10 @@ class HtmlReportTest {
     }
 
     private static ReportData data(List<Alert> found, LocalDate from, LocalDate to, String fullList) {
-        List<List<Alert>> split = ReportData.split(found, from, to, TOKYO);
-        return new ReportData(from, to, TOKYO, split.get(0), split.get(1), Map.of(), ReportData.packsOf(split.get(0)),
+        ReportTally tally = ReportTally.of(found, from, to, TOKYO, HtmlReport.TABLE_LIMIT);
+        return new ReportData(tally, Map.of(), tally.packs(),
                 new ChainHash.Verification(true, found.size(), found.size() + ":ab", null), Map.of(),
-                AppiAssessor.assess(split.get(0), a -> Optional.empty(), null), fullList);
+                AppiAssessor.assess(tally.appiCandidates(), a -> Optional.empty(), null), fullList);
     }
 
     @Test
@@ -67,10 +67,10 @@ class HtmlReportTest {
                 alert(3, late.minusSeconds(60), "medium", Map.of(), "health", "agent"));
         ReportData d = data(found, LocalDate.of(2026, 12, 2), LocalDate.of(2026, 12, 2), null);
         // id-2 is 2026-12-01 23:30 in Tokyo (14:30Z): another day; the health alert (00:29) is kept apart
-        assertThat(d.alerts()).extracting(Alert::id).containsExactly("id-1");
+        assertThat(d.listed()).extracting(Alert::id).containsExactly("id-1");
         assertThat(d.health()).extracting(Alert::id).containsExactly("id-3");
         ReportData wider = data(found, LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 2), null);
-        assertThat(wider.alerts()).extracting(Alert::id).containsExactly("id-1", "id-2");
+        assertThat(wider.listed()).extracting(Alert::id).containsExactly("id-1", "id-2");
         assertThat(wider.health()).extracting(Alert::id).containsExactly("id-3");
         assertThat(wider.perDay()).containsEntry(LocalDate.of(2026, 12, 1), 1L).containsEntry(LocalDate.of(2026, 12, 2), 1L);
         assertThat(ReportData.typeList(found.get(0).counts(), Messages.of("ja"))).isEqualTo("電話番号 60, 氏名 3");
