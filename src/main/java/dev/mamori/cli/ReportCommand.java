@@ -204,8 +204,9 @@ final class ReportCommand implements Callable<Integer> {
         if (everyAlert == null || departments == null) {
             return ExitCodes.FATAL;
         }
-        var summary = dev.mamori.fleet.FleetSummary.of(AlertStore.searchReadOnly(store, everyAlert, Integer.MAX_VALUE - 1),
-                java.time.Instant.now(), java.time.Duration.ofDays(1), departments);
+        var builder = new dev.mamori.fleet.FleetSummary.Builder(); // a page at a time: a host costs a few counters
+        AlertStore.forEachReadOnly(store, everyAlert, builder::add);
+        var summary = builder.build(java.time.Instant.now(), java.time.Duration.ofDays(1), departments);
         try (OutputStream stream = output == null ? System.out : Files.newOutputStream(output);
              Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8)) {
             out.write(format == Format.json ? summary.toJson().toPrettyString() + "\n" : summary.toText());
