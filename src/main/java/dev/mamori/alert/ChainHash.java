@@ -61,11 +61,48 @@ public final class ChainHash {
      *                 store could have recomputed the hashes
      */
     static Verification verify(List<Link> links, String keptHead, ChainKey key) {
-        long keptSeq = keptHead == null ? -1 : Long.parseLong(keptHead.substring(0, keptHead.indexOf(':')));
-        String keptHash = keptHead == null ? null : keptHead.substring(keptHead.indexOf(':') + 1);
-        String previous = GENESIS;
-        long expected = 1;
+        Verifier v = new Verifier(keptHead, key);
         for (Link l : links) {
+            if (!v.add(l)) {
+                break;
+            }
+        }
+        return v.result();
+    }
+
+    /**
+     * The chain checked record by record, in order of number, so that a store of any size is
+     * checked in the memory of one record. Not thread-safe.
+     */
+    static final class Verifier {
+        private final ChainKey key;
+        private final long keptSeq;
+        private final String keptHash;
+        private String previous = GENESIS;
+        private long expected = 1;
+        private Verification broken;
+
+        Verifier(String keptHead, ChainKey key) {
+            this.key = key;
+            this.keptSeq = keptHead == null ? -1 : Long.parseLong(keptHead.substring(0, keptHead.indexOf(':')));
+            this.keptHash = keptHead == null ? null : keptHead.substring(keptHead.indexOf(':') + 1);
+        }
+
+        /** Checks the next record; false once the chain is broken (later records are not looked at). */
+        boolean add(Link l) {
+            if (broken != null) {
+                return false;
+            }
+            broken = problem(l);
+            if (broken != null) {
+                return false;
+            }
+            previous = l.hash();
+            expected++;
+            return true;
+        }
+
+        private Verification problem(Link l) {
             if (l.prev() == null || l.hash() == null) {
                 return new Verification(false, expected - 1, null, "record " + l.seq() + " has no chain hash (written by an older version or inserted)");
             }
@@ -89,13 +126,18 @@ public final class ChainHash {
                 return new Verification(false, expected - 1, null, "record " + l.seq()
                         + " does not match the kept head: the chain was rewritten up to it");
             }
-            previous = l.hash();
-            expected++;
+            return null;
         }
-        if (keptSeq > expected - 1) {
-            return new Verification(false, expected - 1, null, "the kept head is record " + keptSeq + " but the chain ends at "
-                    + (expected - 1) + ": records were removed from the end");
+
+        Verification result() {
+            if (broken != null) {
+                return broken;
+            }
+            if (keptSeq > expected - 1) {
+                return new Verification(false, expected - 1, null, "the kept head is record " + keptSeq + " but the chain ends at "
+                        + (expected - 1) + ": records were removed from the end");
+            }
+            return new Verification(true, expected - 1, (expected - 1) + ":" + previous, null, key != null);
         }
-        return new Verification(true, expected - 1, (expected - 1) + ":" + previous, null, key != null);
     }
 }
