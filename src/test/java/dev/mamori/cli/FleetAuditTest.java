@@ -3,7 +3,6 @@ package dev.mamori.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mamori.fleet.FleetAlerts;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,16 +33,11 @@ class FleetAuditTest {
                 FleetAlerts.alert("pc-002", 1, "jp-pii 2026.11.1"),
                 FleetAlerts.alert("pc-002", 3, "jp-pii 2026.11.1"), // number 2 never arrived
                 FleetAlerts.alert("pc-101", 1, "jp-pii 2026.10.2")), Map.of("pc-001", HEAD));
-        departments = Files.writeString(dir.resolve("departments.csv"), "host,department\npc-001,営業部\npc-002,営業部\npc-101,開発部\n",
-                StandardCharsets.UTF_8);
+        departments = FleetAlerts.departments(dir);
     }
 
     private ScanCommandTest.Run mamori(String... args) {
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--store";
-        all[args.length + 1] = store.toString();
-        return ScanCommandTest.mamori(all);
+        return ScanCommandTest.mamoriOnStore(store, args);
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mamori.alert.AlertStore;
 import dev.mamori.fleet.FleetAlerts;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,16 +29,11 @@ class FleetFilterTest {
                 }
             }
         }
-        departments = Files.writeString(dir.resolve("departments.csv"), "host,department\npc-001,営業部\npc-002,営業部\npc-101,開発部\n",
-                StandardCharsets.UTF_8);
+        departments = FleetAlerts.departments(dir);
     }
 
     private ScanCommandTest.Run mamori(String... args) {
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--store";
-        all[args.length + 1] = store.toString();
-        return ScanCommandTest.mamori(all);
+        return ScanCommandTest.mamoriOnStore(store, args);
     }
 
     @Test

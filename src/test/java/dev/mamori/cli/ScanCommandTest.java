@@ -33,6 +33,14 @@ class ScanCommandTest {
     record Run(int exit, String out, String err) {
     }
 
+    /** {@code mamori ARGS --store STORE}: an auditor's command on a (collector's) store. */
+    static Run mamoriOnStore(Path store, String... args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--store";
+        all[args.length + 1] = store.toString();
+        return mamori(all);
+    }
+
     static Run mamori(String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;

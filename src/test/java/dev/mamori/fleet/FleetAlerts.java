@@ -39,6 +39,12 @@ public final class FleetAlerts {
         }
     }
 
+    /** The departments file the fleet tests use: pc-001 and pc-002 in 営業部, pc-101 in 開発部. */
+    public static java.nio.file.Path departments(java.nio.file.Path dir) throws java.io.IOException {
+        return java.nio.file.Files.writeString(dir.resolve("departments.csv"),
+                "host,department\npc-001,営業部\npc-002,営業部\npc-101,開発部\n", java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     public static Alert alert(String host, long n, String pack) {
         return new Alert(n, host + "-" + n, Instant.parse("2026-11-26T03:00:00Z").plusSeconds(n), host, "taro",
                 "/media/taro/USB/顧客リスト" + n + ".csv", ExitPointKind.USB, "ab" + n, 1234, Severity.HIGH,
