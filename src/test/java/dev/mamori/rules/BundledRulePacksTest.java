@@ -50,7 +50,9 @@ class BundledRulePacksTest {
     /** One finding of a type at medium confidence, judged by the bundled policy alone. */
     @ParameterizedTest
     @CsvSource({"JAPAN_INDIVIDUAL_NUMBER, HIGH", "JAPAN_PASSPORT, HIGH", "JAPAN_BANK_ACCOUNT, HIGH",
-            "CREDIT_CARD_NUMBER, HIGH", "PHONE_NUMBER, NONE", "JAPAN_CORPORATE_NUMBER, NONE"})
+            "CREDIT_CARD_NUMBER, HIGH", "PHONE_NUMBER, NONE", "JAPAN_CORPORATE_NUMBER, NONE",
+            "JAPAN_DRIVERS_LICENSE_NUMBER, HIGH", "JAPAN_RESIDENCE_CARD_NUMBER, HIGH", "JAPAN_BASIC_PENSION_NUMBER, HIGH",
+            "JAPAN_HEALTH_INSURANCE_NUMBER, HIGH"})
     void oneFindingOfATypeGetsThePolicysSeverity(String type, Severity expected) throws Exception {
         Finding one = new Finding(type, "r", 0, 9, Confidence.MEDIUM, "x", "*", List.of());
         var outcome = bundled().policy().judge(new DocumentFacts(ExtractionStatus.OK, null, List.of(one), 0));
