@@ -96,7 +96,8 @@ final class ImpactCommand implements Callable<Integer> {
         }
         out.printf("files: %d   personal records: %d   distinct persons: %d%n", impact.files(), impact.records(),
                 impact.persons());
-        out.printf("card numbers: %d   My Numbers: %d%n", impact.cards(), impact.myNumbers());
+        out.printf("card numbers: %d   My Numbers: %d   special care-required data: %d%n", impact.cards(), impact.myNumbers(),
+                impact.specialCare());
         if (!impact.notCounted().isEmpty()) {
             out.println("not counted (" + impact.notCounted().size() + "): "
                     + SafeText.of(String.join(", ", impact.notCounted())));

@@ -13,11 +13,21 @@ import java.util.Set;
  * @param records    personal records (rows or passages with a name and a companion)
  * @param persons    distinct persons: records sharing an identifying pair are one person
  * @param cards      card and bank account numbers found (see {@link #FINANCIAL_TYPES})
+ * @param specialCare special care-required data found ({@link #SPECIAL_CARE_TYPE}: a diagnosis, a
+ *                    disability, a criminal record, a creed, tied to a person)
  * @param myNumbers  My Numbers (個人番号) found
  * @param notCounted documents or files that could not be counted in full, each "path (why)", sorted
  */
 public record Impact(int files, int documents, long records, int persons, int cards, int myNumbers,
-                     List<String> notCounted) {
+                     int specialCare, List<String> notCounted) {
+
+    /** 要配慮個人情報 (APPI art. 2(3)): a leak of any of it must be reported, whatever the count. */
+    public static final String SPECIAL_CARE_TYPE = "SPECIAL_CARE_DATA";
+
+    /** Whether per-type counts hold special care-required data. */
+    public static boolean specialCare(Map<String, Integer> countsByType) {
+        return countsByType.getOrDefault(SPECIAL_CARE_TYPE, 0) > 0;
+    }
 
     /** APPI art. 26 / rule 7: the PPC must be told of a leak of more than 1,000 persons' data. */
     public static final int PERSONS_THRESHOLD = 1_000;
@@ -50,7 +60,8 @@ public record Impact(int files, int documents, long records, int persons, int ca
     /** APPI's report criteria that Mamori can see in data: the key names them in reports. */
     public enum Criterion {
         PERSONS("persons", "more than 1,000 persons"),
-        CARDS("cards", "card or bank account numbers (financial damage)");
+        CARDS("cards", "card or bank account numbers (financial damage)"),
+        SPECIAL_CARE("special-care", "special care-required data (要配慮個人情報)");
 
         private final String key;
         private final String label;
@@ -68,8 +79,11 @@ public record Impact(int files, int documents, long records, int persons, int ca
             return label;
         }
 
-        /** The criteria met by a count of distinct persons and whether card numbers were found, in a fixed order. */
-        public static List<Criterion> met(int persons, boolean cards) {
+        /**
+         * The criteria met by a count of distinct persons and whether card numbers and special
+         * care-required data were found, in a fixed order.
+         */
+        public static List<Criterion> met(int persons, boolean cards, boolean specialCare) {
             List<Criterion> out = new ArrayList<>();
             if (persons > PERSONS_THRESHOLD) {
                 out.add(PERSONS);
@@ -77,13 +91,16 @@ public record Impact(int files, int documents, long records, int persons, int ca
             if (cards) {
                 out.add(CARDS);
             }
+            if (specialCare) {
+                out.add(SPECIAL_CARE);
+            }
             return out;
         }
     }
 
     /** The criteria the data found meets, as labels, in a fixed order. */
     public List<String> criteria() {
-        return Criterion.met(persons, cards > 0).stream().map(Criterion::label).toList();
+        return Criterion.met(persons, cards > 0, specialCare > 0).stream().map(Criterion::label).toList();
     }
 
     public Judgement judgement() {

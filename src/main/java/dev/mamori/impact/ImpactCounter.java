@@ -44,6 +44,7 @@ public final class ImpactCounter {
             long records;
             int cards;
             int myNumbers;
+            int specialCare;
         };
         for (Path file : files) {
             if (!Files.isRegularFile(file)) {
@@ -65,8 +66,10 @@ public final class ImpactCounter {
                 }
                 tally.cards += (int) findings.stream().filter(x -> Impact.FINANCIAL_TYPES.contains(x.type())).count();
                 tally.myNumbers += (int) findings.stream().filter(x -> x.type().equals("JAPAN_INDIVIDUAL_NUMBER")).count();
+                tally.specialCare += (int) findings.stream().filter(x -> x.type().equals(Impact.SPECIAL_CARE_TYPE)).count();
             });
         }
-        return new Impact(read, tally.documents, tally.records, persons.persons(), tally.cards, tally.myNumbers, notCounted);
+        return new Impact(read, tally.documents, tally.records, persons.persons(), tally.cards, tally.myNumbers, tally.specialCare,
+                notCounted);
     }
 }

@@ -23,7 +23,8 @@ public final class AppiAssessor {
     }
 
     static boolean candidate(Alert a) {
-        return !a.isHealth() && (a.appiReportable() || a.records() > Impact.PERSONS_THRESHOLD || Impact.financial(a.counts()));
+        return !a.isHealth() && (a.appiReportable() || a.records() > Impact.PERSONS_THRESHOLD || Impact.financial(a.counts())
+                || Impact.specialCare(a.counts()));
     }
 
     /**
@@ -44,6 +45,7 @@ public final class AppiAssessor {
             long rows = group.stream().filter(a -> a.id().equals(newest.id()) || a.time().equals(newest.time()))
                     .mapToLong(Alert::records).sum();
             boolean cards = group.stream().anyMatch(a -> Impact.financial(a.counts()));
+            boolean special = group.stream().anyMatch(a -> Impact.specialCare(a.counts()));
             Optional<Path> copy = counter == null ? Optional.empty() : locate.apply(newest);
             int persons = -1;
             Impact.Judgement judgement = Impact.Judgement.CANNOT_JUDGE;
@@ -52,8 +54,9 @@ public final class AppiAssessor {
                 persons = impact.persons();
                 judgement = impact.judgement();
                 cards |= impact.cards() > 0;
+                special |= impact.specialCare() > 0;
             }
-            List<String> criteria = Impact.Criterion.met(persons, cards).stream().map(Impact.Criterion::key).toList();
+            List<String> criteria = Impact.Criterion.met(persons, cards, special).stream().map(Impact.Criterion::key).toList();
             if (!criteria.isEmpty()) {
                 judgement = Impact.Judgement.REQUIRED;
             }

@@ -32,10 +32,11 @@ import java.util.TreeSet;
 public record IncidentSheet(String query, ZoneId zone, List<Alert> alerts, Impact impact, ChainHash.Verification chain,
                             Map<String, Triage> triage, Instant generated) {
 
-    /** The criteria met: persons counted from the files, card numbers from the files or the alerts. */
+    /** The criteria met: persons counted from the files; card numbers and special care-required data from the files or the alerts. */
     public List<String> criteria() {
         boolean cards = impact.cards() > 0 || alerts.stream().anyMatch(a -> Impact.financial(a.counts()));
-        return Impact.Criterion.met(impact.persons(), cards).stream().map(Impact.Criterion::key).toList();
+        boolean special = impact.specialCare() > 0 || alerts.stream().anyMatch(a -> Impact.specialCare(a.counts()));
+        return Impact.Criterion.met(impact.persons(), cards, special).stream().map(Impact.Criterion::key).toList();
     }
 
     public Impact.Judgement judgement() {
@@ -109,8 +110,8 @@ public record IncidentSheet(String query, ZoneId zone, List<Alert> alerts, Impac
                 found.plusDays(60) + (ja ? "（60 日以内）" : " (within 60 days)"));
         row(b, ja ? "本人への通知" : "notice to the persons", ja ? "速やかに" : "promptly");
         b.append("</tbody></table>\n<p>").append(ja
-                ? "要配慮個人情報の有無と不正の目的のおそれは自動では判定していません。担当者が判断してください。"
-                : "Special care-required data and malicious intent are not detected: judge them yourself.").append("</p>\n");
+                ? "要配慮個人情報は、人に結び付いた病歴・障害・犯罪歴・信条などの欄や項目として見つかったものを数えています（それ以外の書き方は担当者が確認してください）。不正の目的のおそれは自動では判定していません。"
+                : "Special care-required data is counted where it was found tied to a person (a column or labelled item of a diagnosis, disability, criminal record or creed; check other wordings yourself). Malicious intent is not judged.").append("</p>\n");
 
         b.append("<h2>").append(ja ? "対象のアラート" : "Alerts").append("</h2>\n<table id=\"alerts\"><thead><tr>");
         for (String h : new String[] {"time", "severity", "exit", "host", "path", "records", "types", "triage"}) {
