@@ -254,6 +254,9 @@ public final class TikaExtractor implements Extractor {
         if (!body.spilled()) {
             String head = metadataLines(metadata, body.memoryText());
             DocumentText text = body.finish();
+            if (ExcelHeaderCodes.appliesTo(metadata.get(Metadata.CONTENT_TYPE))) {
+                text = DocumentText.of(ExcelHeaderCodes.strip(text.asString()));
+            }
             return head.isEmpty() ? text : DocumentText.of(head + "\n" + text.asString());
         }
         String tail = metadataLines(metadata, null);
