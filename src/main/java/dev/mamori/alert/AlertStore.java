@@ -406,20 +406,34 @@ public final class AlertStore implements AutoCloseable {
      */
     public static void forEachReadOnly(Path dir, String query, java.util.function.Consumer<Alert> visit) throws IOException {
         try (FSDirectory d = FSDirectory.open(dir); var reader = org.apache.lucene.index.DirectoryReader.open(d)) {
-            IndexSearcher s = new IndexSearcher(reader);
-            org.apache.lucene.search.Query q = alertsOnly(query);
-            Sort newestFirst = new Sort(new SortField("seq", SortField.Type.LONG, true));
-            ScoreDoc after = null;
-            while (true) {
-                TopDocs page = after == null ? s.search(q, PAGE, newestFirst) : s.searchAfter(after, q, PAGE, newestFirst);
-                for (ScoreDoc sd : page.scoreDocs) {
-                    visit.accept(AlertJson.fromJson(AlertJson.JSON.readTree(s.storedFields().document(sd.doc).get("json"))));
-                }
-                if (page.scoreDocs.length < PAGE) {
+            forEachPage(new IndexSearcher(reader), alertsOnly(query), new Sort(new SortField("seq", SortField.Type.LONG, true)),
+                    doc -> {
+                        visit.accept(AlertJson.fromJson(AlertJson.JSON.readTree(doc.get("json"))));
+                        return true;
+                    });
+        }
+    }
+
+    /** What {@link #forEachPage} hands each stored record to; false stops the visit. */
+    interface RecordVisit {
+        boolean accept(org.apache.lucene.document.Document record) throws IOException;
+    }
+
+    /** Every record matching {@code q} in {@code sort} order, {@link #PAGE} at a time, until {@code visit} says stop. */
+    static void forEachPage(IndexSearcher s, org.apache.lucene.search.Query q, Sort sort, RecordVisit visit) throws IOException {
+        var stored = s.storedFields();
+        ScoreDoc after = null;
+        while (true) {
+            TopDocs page = after == null ? s.search(q, PAGE, sort) : s.searchAfter(after, q, PAGE, sort);
+            for (ScoreDoc sd : page.scoreDocs) {
+                if (!visit.accept(stored.document(sd.doc))) {
                     return;
                 }
-                after = page.scoreDocs[page.scoreDocs.length - 1];
             }
+            if (page.scoreDocs.length < PAGE) {
+                return;
+            }
+            after = page.scoreDocs[page.scoreDocs.length - 1];
         }
     }
 

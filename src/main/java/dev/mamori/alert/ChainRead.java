@@ -83,28 +83,13 @@ final class ChainRead {
 
     /** Records read 5,000 at a time in order of number, each checked as it comes: the memory of a page, whatever the store. */
     private static ChainHash.Verification inOrder(DirectoryReader reader, String keptHead, ChainKey key) throws IOException {
-        org.apache.lucene.search.IndexSearcher s = new org.apache.lucene.search.IndexSearcher(reader);
-        org.apache.lucene.search.Sort bySeq = new org.apache.lucene.search.Sort(
-                new org.apache.lucene.search.SortField("seq", org.apache.lucene.search.SortField.Type.LONG));
-        org.apache.lucene.search.Query all = new org.apache.lucene.search.MatchAllDocsQuery();
         ChainHash.Verifier v = new ChainHash.Verifier(keptHead, key);
-        org.apache.lucene.search.ScoreDoc after = null;
-        while (true) {
-            org.apache.lucene.search.TopDocs page = after == null ? s.search(all, AlertStore.PAGE, bySeq)
-                    : s.searchAfter(after, all, AlertStore.PAGE, bySeq);
-            StoredFields stored = s.storedFields();
-            for (org.apache.lucene.search.ScoreDoc sd : page.scoreDocs) {
-                Document d = stored.document(sd.doc);
-                if (!v.add(new ChainHash.Link(d.getField("seq").numericValue().longValue(), d.get("json"), d.get("prev"),
-                        d.get("hash")))) {
-                    return v.result();
-                }
-            }
-            if (page.scoreDocs.length < AlertStore.PAGE) {
-                return v.result();
-            }
-            after = page.scoreDocs[page.scoreDocs.length - 1];
-        }
+        AlertStore.forEachPage(new org.apache.lucene.search.IndexSearcher(reader), new org.apache.lucene.search.MatchAllDocsQuery(),
+                new org.apache.lucene.search.Sort(new org.apache.lucene.search.SortField("seq",
+                        org.apache.lucene.search.SortField.Type.LONG)),
+                d -> v.add(new ChainHash.Link(d.getField("seq").numericValue().longValue(), d.get("json"), d.get("prev"),
+                        d.get("hash"))));
+        return v.result();
     }
 
     private static void read(LeafReaderContext leaf, List<ChainHash.Link> links, List<Damage> damage) {

@@ -96,7 +96,9 @@ final class TextSpool extends Writer {
 
     @Override
     public void write(String s, int off, int len) throws IOException {
-        write(s.toCharArray(), off, len);
+        char[] slice = new char[len]; // only the part written: a worker's pieces are a million chars each
+        s.getChars(off, off + len, slice, 0);
+        write(slice, 0, len);
     }
 
     private void spill() throws IOException {

@@ -162,7 +162,7 @@ public final class DocumentAnalyzer {
 
     /**
      * The original text of the header line of the table that the line at {@code position} (or the
-     * first non-blank line after it) belongs to, when that header lies above it; else null.
+     * first non-blank line after it) belongs to, when that header lies above it; else "" (nothing to carry).
      */
     static String headerAbove(ScanText text, int position) {
         TextLayout layout = text.layout();
@@ -176,13 +176,10 @@ public final class DocumentAnalyzer {
         while (line < layout.lineCount() && text.text().substring(layout.lineStart(line), layout.lineEnd(line)).isBlank()) {
             line++;
         }
-        if (line >= layout.lineCount() || !layout.isTableRow(line)) {
-            return null;
+        if (line >= layout.lineCount() || !layout.isTableRow(line) || layout.headerLineOf(line) >= line) {
+            return ""; // not in a table, or its header lies in the next window itself
         }
         int header = layout.headerLineOf(line);
-        if (header >= line) {
-            return null; // the next window holds it
-        }
         return text.normalized().originalSpan(layout.lineStart(header), layout.lineEnd(header));
     }
 
