@@ -177,21 +177,31 @@ public final class Masker {
         return Character.isWhitespace(cp) || cp == '\u3000' || cp == '・';
     }
 
+    /**
+     * Keeps the municipality and masks the rest: the prefecture, then a city (市) with its ward
+     * (区), a county (郡) with its town or village (町/村), a Tokyo ward (区), or a town or village.
+     * The suffixes are read in that order, not at their first occurrence: 村 in 名古屋市中村区 is
+     * part of the ward's name, 町 in 町田市 part of the city's.
+     */
     private static String address(String s) {
-        // keep up to the municipality (市/区/町/村/郡 after at least one char), mask the rest
-        int keep = 0;
-        int limit = Math.min(s.length(), 12);
-        for (int i = 1; i < limit; i++) {
-            char c = s.charAt(i);
-            if (c == '市' || c == '区' || c == '町' || c == '村' || c == '郡') {
-                keep = i + 1;
-                if (c != '郡' && c != '市') {
-                    break;
-                }
-            }
-            if (isDigit(c)) {
+        int limit = Math.min(s.length(), 16);
+        for (int i = 0; i < limit; i++) {
+            if (isDigit(s.charAt(i))) {
+                limit = i; // the street number starts here: the municipality lies before it
                 break;
             }
+        }
+        int from = prefectureEnd(s, limit);
+        int keep = from;
+        int city = suffixEnd(s, from, limit, "市");
+        if (city > 0) {
+            keep = city;
+            int ward = suffixEnd(s, city, Math.min(limit, city + 5), "区");
+            keep = ward > 0 ? ward : keep;
+        } else {
+            int county = suffixEnd(s, from, limit, "郡");
+            int town = suffixEnd(s, county > 0 ? county : from, limit, county > 0 ? "町村" : "区町村");
+            keep = town > 0 ? town : county > 0 ? county : keep;
         }
         StringBuilder b = new StringBuilder(s.substring(0, keep));
         for (int i = keep; i < s.length(); i++) {
@@ -199,6 +209,37 @@ public final class Masker {
             b.append(Character.isWhitespace(c) ? c : STAR);
         }
         return b.toString();
+    }
+
+    /** End of a leading prefecture (東京都, 北海道, 大阪府, 神奈川県), or 0. */
+    private static int prefectureEnd(String s, int limit) {
+        for (int i = 1; i < Math.min(limit, 4); i++) {
+            char c = s.charAt(i);
+            if (c == '県' || c == '府' || (c == '都' && i == 2) || (c == '道' && s.startsWith("北海道"))) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * End of the first name ending in one of {@code suffixes} in [from, limit): at least one char
+     * before the suffix (市川市 is not 市), a doubled suffix taken whole (四日市市), or 0.
+     */
+    private static int suffixEnd(String s, int from, int limit, String suffixes) {
+        for (int i = from + 1; i < limit; i++) {
+            if (Character.isWhitespace(s.charAt(i))) {
+                continue;
+            }
+            if (suffixes.indexOf(s.charAt(i)) >= 0) {
+                int end = i + 1;
+                while (end < limit && s.charAt(end) == s.charAt(i)) {
+                    end++;
+                }
+                return end;
+            }
+        }
+        return 0;
     }
 
     private static String digitsOnly(String s) {

@@ -167,4 +167,19 @@ class DetectionTableTest {
                     .as("%s at least %s (%s)", f, expected, f.explanation()).isTrue());
         }
     }
+
+    /** The evidence is the value alone: no label swallowed, no ward cut in half (a masked sample must say what was found). */
+    @ParameterizedTest(name = "{1} in \"{0}\" is \"{2}\"")
+    @CsvSource(delimiter = '|', textBlock = """
+            氏名：山田太郎 電話 090-1234-5678       | PERSON_NAME    | 山田太郎         | 山***
+            氏名：山田 太郎 住所 東京都港区芝公園4-2-8 | PERSON_NAME    | 山田 太郎        | 山* 太*
+            お名前 ヤマダ タロウ メールアドレス t@example.jp | PERSON_NAME | ヤマダ タロウ | ヤ** タ**
+            住所：愛知県名古屋市中村区名駅1-1-4      | STREET_ADDRESS | 愛知県名古屋市中村区名駅1-1-4 | 愛知県名古屋市中村区*******
+            """)
+    void evidenceIsTheValueAlone(String text, String type, String value, String masked) {
+        List<Finding> found = find(text, type);
+        assertThat(found).as("findings of %s in '%s'", type, text).hasSize(1);
+        assertThat(text.substring(found.get(0).start(), found.get(0).end())).isEqualTo(value);
+        assertThat(found.get(0).masked()).isEqualTo(masked);
+    }
 }

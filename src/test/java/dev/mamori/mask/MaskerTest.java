@@ -44,6 +44,16 @@ class MaskerTest {
             DATE  | 昭和56年3月3日        | 昭和**年*月*日
             DATE  | 昭和五十六年三月三日  | 昭和***年*月*日
             DATE  | 平成元年1月8日        | 平成*年*月*日
+            ADDRESS | 愛知県名古屋市中村区名駅1-1-4 | 愛知県名古屋市中村区*******
+            ADDRESS | 名古屋市中村区名駅1-1-4 | 名古屋市中村区*******
+            ADDRESS | 東京都町田市森野2-2-22 | 東京都町田市********
+            ADDRESS | 千葉県市川市八幡1-1-1 | 千葉県市川市*******
+            ADDRESS | 三重県四日市市諏訪町1-5 | 三重県四日市市******
+            ADDRESS | 東京都千代田区丸の内1-2-3 | 東京都千代田区********
+            ADDRESS | 北海道虻田郡倶知安町北1条東2丁目 | 北海道虻田郡倶知安町*******
+            ADDRESS | 長野県北安曇郡白馬村北城1 | 長野県北安曇郡白馬村***
+            ADDRESS | 愛知県豊田市挙母町3丁12番地 | 愛知県豊田市*********
+            ADDRESS | 大阪市北区梅田２丁目４番９号 | 大阪市北区*********
             """)
     void otherStyles(MaskStyle style, String raw, String masked) {
         assertThat(Masker.mask(style, raw)).isEqualTo(masked);
