@@ -24,8 +24,19 @@ final class CandidateJudge {
      */
     static Finding judge(RuleSpec spec, ScanText text, int start, int end, String how,
                          Function<String, String> groups, String columnContext) {
-        // a column heading names a value, it is never one
-        if (text.layout().isTableHeader(text.layout().lineOf(start))) {
+        return judge(spec, text, start, end, how, groups, columnContext, false);
+    }
+
+    /**
+     * @param labelled the match itself holds the value's label before it on its line (ふりがな, then
+     *                 the name in the next cell): when that line is a table's first and holds only the
+     *                 two, the table is a form laid out in cells, and its first row no header
+     */
+    static Finding judge(RuleSpec spec, ScanText text, int start, int end, String how,
+                         Function<String, String> groups, String columnContext, boolean labelled) {
+        // a column heading names a value, it is never one; a first row of just a label and a value is a form's
+        int line = text.layout().lineOf(start);
+        if (text.layout().isTableHeader(line) && !(labelled && labelAndValueOnly(text.layout(), line))) {
             return null;
         }
         String value = text.text().substring(start, end);
@@ -64,5 +75,15 @@ final class CandidateJudge {
         String evidence = n.original().substring(originalStart, originalEnd);
         return new Finding(spec.type(), spec.id(), originalStart, originalEnd, confidence,
                 canonical != null ? canonical : Canonical.of(value), Masker.mask(spec.mask(), evidence), steps);
+    }
+
+    private static boolean labelAndValueOnly(TextLayout layout, int line) {
+        int filled = 0;
+        for (TextLayout.Cell cell : layout.cells(line)) {
+            if (!cell.text().isBlank()) {
+                filled++;
+            }
+        }
+        return filled <= 2;
     }
 }

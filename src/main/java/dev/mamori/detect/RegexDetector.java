@@ -119,7 +119,9 @@ public final class RegexDetector implements Detector {
         if (start == end) {
             return null;
         }
-        return CandidateJudge.judge(spec, text, start, end, how, name -> names.contains(name) ? m.group(name) : null, null);
+        boolean labelled = narrowed && m.start() < start && text.layout().lineOf(m.start()) == text.layout().lineOf(start);
+        return CandidateJudge.judge(spec, text, start, end, how, name -> names.contains(name) ? m.group(name) : null, null,
+                labelled);
     }
 
     private void findAll(ScanText text, Matcher m, Set<String> names, String how, List<Finding> findings) {

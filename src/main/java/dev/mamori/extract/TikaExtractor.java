@@ -137,7 +137,7 @@ public final class TikaExtractor implements Extractor {
         TextSpool writer = run.spools.spool();
         int allowance = Math.max(0, run.chars);
         WriteOutContentHandler limited = new WriteOutContentHandler(writer, allowance);
-        ContentHandler handler = new BodyContentHandler(limited);
+        ContentHandler handler = new BodyContentHandler(new TableRowLines(limited));
         ParseContext context = new ParseContext();
         ocr.configure(context);
         Map<String, String> zipNames = stream instanceof TikaInputStream tis ? MemberNames.zipNames(tis) : Map.of();

@@ -137,6 +137,9 @@ class DetectionTableTest {
             '送付先\tTEL\n鈴木 一郎\t03-1234-5678'        | PERSON_NAME | 1 | high
             'お名前,電話\n高橋 健,090-1234-5678'           | PERSON_NAME | 1 | high
             '受取人,金額\n伊藤 美咲,1200'                  | PERSON_NAME | 1 | high
+            # a form laid out as a table (a résumé in Word, a sheet): its first row is a label and its value, not a header
+            '\tふりがな\tしみず みさき\n\t氏名\t清水 美咲\n\t性別\t女' | PERSON_NAME | 2 | high
+            '\t氏名\t電話\n\t清水 美咲\t090-1234-5678'  | PERSON_NAME | 1 | high
             '氏名（漢字）,氏名（カナ）\n渡辺 翔,ワタナベ ショウ'    | PERSON_NAME | 2 | high
             '送付先,TEL\n東京都港区,03-1234-5678'           | PERSON_NAME | 0 | -
             カード名義: TARO YAMADA                      | PERSON_NAME | 1 | high

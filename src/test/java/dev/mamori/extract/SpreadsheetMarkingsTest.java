@@ -65,6 +65,32 @@ class SpreadsheetMarkingsTest {
     }
 
     @Test
+    void anOpenDocumentSheetKeepsItsRowsAndItsComments() throws Exception {
+        Path ods = dir.resolve("送付リスト.ods");
+        var sheet = new com.github.miachm.sods.Sheet("送付先", 3, 2);
+        sheet.getRange(0, 0).setValue("宛名");
+        sheet.getRange(0, 1).setValue("電話");
+        sheet.getRange(1, 0).setValue("山田 太郎 様");
+        sheet.getRange(1, 1).setValue("090-1234-5678");
+        sheet.getRange(2, 0).setValue("佐藤 花子 様");
+        sheet.getRange(2, 1).setValue("03-2345-6789");
+        var note = new com.github.miachm.sods.OfficeAnnotationBuilder();
+        note.setMsg("極秘");
+        sheet.getRange(2, 1).setAnnotation(note.build());
+        var book = new com.github.miachm.sods.SpreadSheet();
+        book.appendSheet(sheet);
+        book.save(ods.toFile());
+
+        assertThat(text(ods).lines().map(String::strip).filter(l -> !l.isEmpty()))
+                .as("one line per row, cells tab-separated, the comment in its cell")
+                .containsExactly("宛名\t電話", "山田 太郎 様\t090-1234-5678", "佐藤 花子 様\t03-2345-6789 極秘");
+        var docs = new TikaExtractor(ExtractionLimits.defaults()).extract(ods, ods.getFileName().toString());
+        var judged = new DocumentAnalyzer(BundledRules.get()).judgeAll(docs).get(0);
+        assertThat(judged.verdict().records()).as("a roster of two").isEqualTo(2);
+        assertThat(judged.verdict().policyRules()).contains("confidential-marking");
+    }
+
+    @Test
     void codesAreStrippedOnHeaderLinesOnly() {
         String stripped = ExcelHeaderCodes.strip("A&B 社\n&L&\"Arial,Bold\"&12社外秘&C&P / &N&R&D\n");
         assertThat(stripped).startsWith("A&B 社\n").endsWith("\n"); // a line that is not a header keeps its &
