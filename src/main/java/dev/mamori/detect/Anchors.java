@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * Strings that every match of a rule contains (or stands near), and how far a match reaches from
- * them. Detectors work only in the windows around anchor occurrences: found with
- * {@link String#indexOf}, which is far cheaper than running a regex engine or a morphological
- * analyser over every position of a text. Immutable.
+ * them. Detectors work only in the windows around anchor occurrences: found for all rules at
+ * once by the {@link LiteralIndex}, which is far cheaper than running a regex engine or a
+ * morphological analyser over every position of a text. Immutable.
  *
  * @param strings lower-case strings; empty means "everywhere"
  * @param window  characters on each side of an occurrence that belong to its window
@@ -29,10 +29,9 @@ public record Anchors(List<String> strings, int window) {
 
     /** Positions where an anchor occurrence starts. */
     BitSet hits(ScanText text) {
-        String lower = text.lower();
-        BitSet hits = new BitSet(lower.length());
+        BitSet hits = new BitSet(text.length());
         for (String anchor : strings) {
-            for (int at = lower.indexOf(anchor); at >= 0; at = lower.indexOf(anchor, at + 1)) {
+            for (int at : text.occurrences(anchor)) {
                 hits.set(at);
             }
         }

@@ -39,6 +39,11 @@ public final class ContextMatcher {
         return requiredInNumberRun;
     }
 
+    /** The keywords in search form. */
+    public List<String> keywords() {
+        return keywords;
+    }
+
     public boolean isEmpty() {
         return keywords.isEmpty();
     }
@@ -50,7 +55,7 @@ public final class ContextMatcher {
     /** True when any keyword occurs anywhere in the text (column headings are text too). */
     boolean occursIn(ScanText text) {
         for (String keyword : keywords) {
-            if (text.lower().contains(keyword)) {
+            if (text.contains(keyword)) {
                 return true;
             }
         }
@@ -66,15 +71,18 @@ public final class ContextMatcher {
         int from = Math.max(0, start - proximity);
         int to = Math.min(lower.length(), end + proximity);
         for (String keyword : keywords) {
-            int at = indexOf(lower, keyword, from, to);
-            while (at >= 0) {
+            int[] occurrences = text.occurrences(keyword);
+            for (int i = ScanText.firstAtOrAfter(occurrences, from); i < occurrences.length; i++) {
+                int at = occurrences[i];
+                if (at + keyword.length() > to) {
+                    break;
+                }
                 boolean before = at + keyword.length() <= start;
                 boolean outside = before || at >= end; // not inside the match itself
                 if (outside && isWord(text.text(), at, at + keyword.length())
                         && sameSentence(lower, before ? at + keyword.length() : end, before ? start : at)) {
                     return "'" + keyword + "' within " + distance(at, keyword.length(), start, end) + " chars";
                 }
-                at = indexOf(lower, keyword, at + 1, to);
             }
         }
         if (useColumnHeader) {
@@ -88,17 +96,6 @@ public final class ContextMatcher {
             }
         }
         return null;
-    }
-
-    /** First occurrence of {@code keyword} lying wholly inside [from, to), or -1; never looks past {@code to}. */
-    private static int indexOf(String text, String keyword, int from, int to) {
-        char first = keyword.charAt(0);
-        for (int i = from, last = to - keyword.length(); i <= last; i++) {
-            if (text.charAt(i) == first && text.startsWith(keyword, i)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /**

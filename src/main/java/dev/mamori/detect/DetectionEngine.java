@@ -12,10 +12,12 @@ public final class DetectionEngine {
 
     private final List<Detector> detectors;
     private final ValueExclusions exclusions;
+    private final LiteralIndex literals;
 
     public DetectionEngine(List<Detector> detectors, ValueExclusions exclusions) {
         this.detectors = List.copyOf(detectors);
         this.exclusions = exclusions;
+        this.literals = new LiteralIndex(detectors.stream().flatMap(d -> d.literals().stream()).toList());
     }
 
     public List<Detector> detectors() {
@@ -37,6 +39,7 @@ public final class DetectionEngine {
     static final int PARALLEL_FROM_CHARS = 200_000;
 
     public Detection detect(ScanText text) {
+        text.index(literals); // one pass for every rule's anchors and keywords, before rules share the text
         // results are kept per rule and joined in pack order, so the outcome never depends on timing
         List<List<Finding>> perRule = new ArrayList<>(java.util.Collections.nCopies(detectors.size(), List.of()));
         String[] warnings = new String[detectors.size()];

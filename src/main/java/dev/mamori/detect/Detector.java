@@ -10,6 +10,11 @@ public interface Detector {
 
     RuleSpec spec();
 
+    /** Every literal (in search form) this rule looks for: the engine finds them all in one pass. */
+    default java.util.Set<String> literals() {
+        return spec().literals();
+    }
+
     /**
      * Finds this rule's matches in the text.
      *

@@ -25,6 +25,13 @@ public final class KeywordDetector implements Detector {
     }
 
     @Override
+    public java.util.Set<String> literals() {
+        java.util.Set<String> all = new java.util.HashSet<>(spec.literals());
+        all.addAll(terms);
+        return all;
+    }
+
+    @Override
     public List<Finding> detect(ScanText text) {
         List<Finding> findings = new ArrayList<>();
         String lower = text.lower();
@@ -33,8 +40,7 @@ public final class KeywordDetector implements Detector {
             if (term.isEmpty()) {
                 continue;
             }
-            int at = lower.indexOf(term);
-            while (at >= 0) {
+            for (int at : text.occurrences(term)) {
                 int end = at + term.length();
                 if (wholeWord(lower, at, end)) {
                     Finding f = CandidateJudge.judge(spec, text, at, end, "term '" + originalTerms.get(t) + "'",
@@ -43,7 +49,6 @@ public final class KeywordDetector implements Detector {
                         findings.add(f);
                     }
                 }
-                at = lower.indexOf(term, at + 1);
             }
         }
         return findings;

@@ -50,6 +50,21 @@ public final class NormalizedText {
         int[] ends = new int[n + 16];
         int i = 0;
         while (i < n) {
+            char single = original.charAt(i);
+            if ((single < 0x80 || (BMP_NFKC[single] == null && !Character.isSurrogate(single)))
+                    && (i + 1 == n || !isCombining(original.charAt(i + 1)))) {
+                // the common case, a char that stays as it is: no string for it
+                int pos = out.length();
+                if (pos >= starts.length) {
+                    starts = java.util.Arrays.copyOf(starts, starts.length * 2);
+                    ends = java.util.Arrays.copyOf(ends, ends.length * 2);
+                }
+                out.append(single < 0x80 ? single : foldDash(single, out, original, i + 1));
+                starts[pos] = i;
+                ends[pos] = i + 1;
+                i++;
+                continue;
+            }
             int groupEnd = i + Character.charCount(original.codePointAt(i));
             while (groupEnd < n && isCombining(original.charAt(groupEnd))) {
                 groupEnd++;
@@ -82,6 +97,9 @@ public final class NormalizedText {
     }
 
     private static boolean isCombining(char c) {
+        if (c < 0x300) {
+            return false; // below the first combining mark
+        }
         int type = Character.getType(c);
         return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
                 || type == Character.COMBINING_SPACING_MARK || c == '\uFF9E' || c == '\uFF9F';

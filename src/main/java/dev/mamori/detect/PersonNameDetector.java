@@ -127,6 +127,13 @@ public final class PersonNameDetector implements Detector {
     }
 
     @Override
+    public Set<String> literals() {
+        Set<String> all = new java.util.HashSet<>(spec.literals());
+        all.addAll(anchors.strings());
+        return all;
+    }
+
+    @Override
     public List<Finding> detect(ScanText text) {
         List<Token> tokens = tokenize(fullWidthPunctuation(text.text()), anchors.regions(text), skippedLines(text),
                 spec.budget().toMillis() * TOKENS_PER_BUDGET_MS);

@@ -54,6 +54,13 @@ public final class RegexDetector implements Detector {
     }
 
     @Override
+    public Set<String> literals() {
+        Set<String> all = new java.util.HashSet<>(spec.literals());
+        all.addAll(anchors.strings());
+        return all;
+    }
+
+    @Override
     public List<Finding> detect(ScanText text) {
         List<Finding> findings = new ArrayList<>();
         TimeBoundedText bounded = new TimeBoundedText(text.text(), spec.deadline(text.length()), spec.id());

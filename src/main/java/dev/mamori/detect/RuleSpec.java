@@ -40,11 +40,23 @@ public record RuleSpec(String id, String type, Confidence confidence, Validator 
             return true;
         }
         for (String p : prefilter) {
-            if (text.lower().contains(p)) {
+            if (text.contains(p)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The literals this rule looks for whatever its kind: prefilter, context and exclusion keywords. */
+    public java.util.Set<String> literals() {
+        java.util.Set<String> all = new java.util.HashSet<>(prefilter);
+        if (context != null) {
+            all.addAll(context.keywords());
+        }
+        if (excludeContext != null) {
+            all.addAll(excludeContext.keywords());
+        }
+        return all;
     }
 
     /** When (in {@link ThreadTime}) the calling thread must stop this rule on a text of {@code chars} characters. */
