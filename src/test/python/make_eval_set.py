@@ -896,6 +896,104 @@ class EvalSet:
                           ("docProps/core.xml", self._core(title, creator)), ("word/document.xml", doc)])
         self._add(path, data, lab, "utf-8", "docx")
 
+    # -- OpenDocument, RTF and PDF: the formats forms also come in -------------------------
+    def odt(self, path, blocks, lab):
+        """blocks: ("p", text) | ("table", rows); an OpenDocument text, mimetype stored first as the format asks."""
+        body = []
+        for kind, content in blocks:
+            if kind == "p":
+                body.append(f"<text:p>{xml_escape(content)}</text:p>")
+                continue
+            ncol = max(len(r) for r in content)
+            rows = "".join("<table:table-row>" + "".join(
+                '<table:table-cell office:value-type="string">'
+                + "".join(f"<text:p>{xml_escape(line)}</text:p>" for line in str(c).split("\n"))
+                + "</table:table-cell>" for c in list(r) + [""] * (ncol - len(r))) + "</table:table-row>"
+                for r in content)
+            body.append(f'<table:table table:name="T{len(body)}"><table:table-column '
+                        f'table:number-columns-repeated="{ncol}"/>{rows}</table:table>')
+        content_xml = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+                       '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+                       'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+                       'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" office:version="1.2">'
+                       '<office:body><office:text>' + "".join(body) + '</office:text></office:body></office:document-content>')
+        manifest = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+                    '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+                    '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>'
+                    '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                    '</manifest:manifest>')
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w") as z:
+            for name, text, method in [("mimetype", "application/vnd.oasis.opendocument.text", zipfile.ZIP_STORED),
+                                       ("content.xml", content_xml, zipfile.ZIP_DEFLATED),
+                                       ("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)]:
+                zi = zipfile.ZipInfo(name, date_time=(2024, 4, 1, 9, 0, 0))
+                zi.compress_type = method
+                zi.external_attr = 0o644 << 16
+                z.writestr(zi, text.encode("utf-8"))
+        self._add(path, buf.getvalue(), lab, "utf-8", "odt")
+
+    @staticmethod
+    def _rtf_text(text):
+        out = []
+        for ch in text:
+            if ch in "\\{}":
+                out.append("\\" + ch)
+            elif ch == "\n":
+                out.append("\\line ")
+            elif ord(ch) < 0x80:
+                out.append(ch)
+            else:
+                code = ord(ch)
+                out.append(f"\\u{code - 0x10000 if code > 0x7FFF else code}?")
+        return "".join(out)
+
+    def rtf(self, path, blocks, lab):
+        """blocks: ("p", text) | ("table", rows), as a word processor saves them (\\uN? for Japanese)."""
+        parts = ["{\\rtf1\\ansi\\ansicpg932\\deff0{\\fonttbl{\\f0\\fnil\\fcharset128 MS Mincho;}}\\f0\\fs21\n"]
+        for kind, content in blocks:
+            if kind == "p":
+                parts.append(self._rtf_text(content) + "\\par\n")
+                continue
+            for r in content:
+                cells = "".join(f"\\cellx{2600 * (k + 1)}" for k in range(len(r)))
+                parts.append("\\trowd\\trgaph108" + cells + "\n"
+                             + "".join("\\pard\\intbl " + self._rtf_text(str(c)) + "\\cell " for c in r) + "\\row\n")
+            parts.append("\\pard\\par\n")
+        parts.append("}\n")
+        self._add(path, "".join(parts).encode("ascii"), lab, "ascii", "rtf")
+
+    def pdf(self, path, lines, lab):
+        """lines: (x, y, text) in points on one A4 page; Japanese in the Adobe-Japan1 font HeiseiKakuGo-W5
+        (not embedded, UniJIS-UCS2-H), as PDFs from form software often are."""
+        ops = []
+        for x, y, text in lines:
+            code = "".join(f"{ord(c):04X}" for c in text)
+            ops.append(f"BT /F1 10.5 Tf {x} {y} Td <{code}> Tj ET")
+        stream = "\n".join(ops).encode("ascii")
+        objects = [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+            b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type0 /BaseFont /HeiseiKakuGo-W5 /Encoding /UniJIS-UCS2-H /DescendantFonts [6 0 R] >>",
+            b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /HeiseiKakuGo-W5 /CIDSystemInfo << /Registry (Adobe) "
+            b"/Ordering (Japan1) /Supplement 2 >> /FontDescriptor 7 0 R /DW 1000 >>",
+            b"<< /Type /FontDescriptor /FontName /HeiseiKakuGo-W5 /Flags 4 /FontBBox [0 -143 1000 857] /ItalicAngle 0 "
+            b"/Ascent 857 /Descent -143 /CapHeight 718 /StemV 80 >>",
+        ]
+        out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+        offsets = []
+        for n, body in enumerate(objects, 1):
+            offsets.append(len(out))
+            out += f"{n} 0 obj\n".encode() + body + b"\nendobj\n"
+        xref = len(out)
+        out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+        for off in offsets:
+            out += f"{off:010d} 00000 n \n".encode()
+        out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+        self._add(path, bytes(out), lab, "utf-16-be", "pdf")
+
     def xlsx(self, path, sheets, lab, title="", creator="総務部"):
         """sheets: list of (sheet name, rows); str cells become inline strings, int/float numbers."""
         def col(i):
@@ -4430,6 +4528,85 @@ Telephone
     S.text(path, "\n".join(lines), L)
 
 
+def gen_forms_formats(S: EvalSet):
+    """Forms as they come from form software and word processors: ODT and RTF tables with label and
+    value in adjacent cells, PDFs with the value on the line below its label or in a column beside it."""
+    S.theme = "forms"
+
+    # an ODT registration sheet: a two-column table per employee, the address in two paragraphs of one cell
+    path = "forms/shain_kihon_jouhou_touroku.odt"
+    r = S.rng(path)
+    L = Lab()
+    blocks = [("p", "社員基本情報登録票"), ("p", f"{L.conf('社外秘')}　人事部管理")]
+    used = set()
+    for k in range(3):
+        p = make_person(r, 1965, 2001, used=used)
+        a = p.addr
+        addr = a.render(r.choice(["chome", "hyphen"]), bldg=False)
+        split = len(a.region.pref + a.region.city)
+        two_lines = L.addr(addr[:split] + "\n" + addr[split:]) if k == 1 else L.p_addr(a, style="hyphen", bldg=False)
+        kin = make_person(r, 1940, 1975, used=used)
+        blocks.append(("table", [["社員番号", f"E{2024}-{r.randint(1000, 9999)}"],
+                                 ["氏名", L.p_name(p)], ["フリガナ", L.p_kana(p)],
+                                 ["生年月日", L.dob(p.dob, r.choice(["era", "kanji", "slash"]))],
+                                 ["現住所", two_lines], ["携帯電話", L.p_phone(p.mobile)],
+                                 ["緊急連絡先（続柄）", f"{L.p_name(kin)}（{r.choice(['父', '母'])}）"],
+                                 ["緊急連絡先電話", L.p_phone(kin.home)]]))
+    blocks.append(("p", "記入後は人事部へ提出してください。"))
+    S.odt(path, blocks, L)
+
+    # an RTF insurance application: 契約者 and 被保険者 in table rows, saved by a word processor
+    path = "forms/hoken_keiyaku_moushikomisho.rtf"
+    r = S.rng(path)
+    L = Lab()
+    owner = make_person(r, 1960, 1990)
+    insured = make_person(r, 1985, 2015)
+    blocks = [("p", "生命保険契約申込書（写）"),
+              ("table", [["契約者氏名", L.p_name(owner)], ["契約者フリガナ", L.p_kana(owner)],
+                         ["契約者生年月日", L.dob(owner.dob, "kanji")],
+                         ["契約者住所", L.p_addr(owner.addr, style="chome", bldg=False)],
+                         ["電話番号", L.p_phone(owner.home)]]),
+              ("p", "被保険者"),
+              ("table", [["氏名", L.p_name(insured)], ["生年月日", L.dob(insured.dob, "era")],
+                         ["契約者との続柄", "子"]]),
+              ("p", "上記のとおり申し込みます。")]
+    S.rtf(path, blocks, L)
+
+    # a PDF membership form: each label on the line above its value
+    path = "forms/kaiin_nyukai_moushikomi.pdf"
+    r = S.rng(path)
+    L = Lab()
+    p = make_person(r, 1950, 2000)
+    y = 790
+    lines = [(200, y, "会員入会申込書")]
+    for label, value in [("お名前", L.p_name(p)), ("フリガナ", L.p_kana(p)),
+                         ("生年月日", L.dob(p.dob, r.choice(["era", "kanji"]))),
+                         ("ご住所", L.p_addr(p.addr, style="chome", bldg=False)),
+                         ("電話番号", L.p_phone(p.mobile)), ("メールアドレス", L.email(p.email))]:
+        y -= 40
+        lines.append((60, y, label))
+        lines.append((60, y - 16, value))
+    lines.append((60, y - 60, "ご記入いただいた個人情報は会員管理の目的にのみ利用します。"))
+    S.pdf(path, lines, L)
+
+    # an English PDF application: labels in a left column, values beside them
+    path = "forms/membership_application_en.pdf"
+    r = S.rng(path)
+    L = Lab()
+    p = make_person(r, 1960, 2002)
+    y = 780
+    lines = [(200, y, "MEMBERSHIP APPLICATION")]
+    for label, value in [("Surname, Given name", L.name(p.roman("LAST_first"))),
+                         ("Date of birth", L.dob(p.dob, "en_dmy_long")),
+                         ("Nationality", "Japan"),
+                         ("Mobile", L.p_phone(p.mobile, "intl_space")),
+                         ("E-mail", L.email(p.email))]:
+        y -= 28
+        lines.append((60, y, label))
+        lines.append((320, y, value))
+    S.pdf(path, lines, L)
+
+
 def gen_passports(S: EvalSet):
     S.theme = "hr"
     path = "hr/kaigai_shucchou_tehai_2024.csv"
@@ -4684,7 +4861,7 @@ Do not distribute modified copies under the original name.
 
 GENERATORS = [gen_customers, gen_hr, gen_mail, gen_billing, gen_confidential, gen_news, gen_catalog_orders,
               gen_it, gen_minutes_stats, gen_fiction_history, gen_misc, gen_forms, gen_rosters_v2,
-              gen_payment_logs, gen_negatives, gen_passports]
+              gen_payment_logs, gen_negatives, gen_passports, gen_forms_formats]
 
 DESCRIPTION = ("Mamori evaluation set: realistic Japanese business files with exhaustive labels of personal "
                "information and confidentiality markers. All people, numbers and addresses are fictitious. "
@@ -4886,6 +5063,15 @@ def extract_text(path: str, data: bytes, encoding: str) -> str:
                     out.append("\t".join(html.unescape(a or b) for a, b in cells))
         core = html.unescape(re.sub(r"<[^>]+>", "\n", z.read("docProps/core.xml").decode("utf-8")))
         return "\n".join(out) + "\n" + core
+    if ext == "odt":
+        doc = zipfile.ZipFile(io.BytesIO(data)).read("content.xml").decode("utf-8")
+        return "\n".join(html.unescape(t) for t in re.findall(r"<text:p>(.*?)</text:p>", doc, re.S))
+    if ext == "rtf":
+        rtf = data.decode("ascii").replace("\\pard", "").replace("\\line ", "\n").replace("\\cell ", "\t").replace("\\par", "\n")
+        rtf = re.sub(r"\\u(-?\d+)\?", lambda m: chr(int(m.group(1)) % 0x10000), rtf)
+        return re.sub(r"\\[a-z]+-?\d* ?|[{}]", "", rtf)
+    if ext == "pdf":
+        return "\n".join(bytes.fromhex(h.decode()).decode("utf-16-be") for h in re.findall(rb"<([0-9A-F]+)> Tj", data))
     if ext == "eml":
         msg = BytesParser(policy=policy.default).parsebytes(data)
         out = [f"{k}: {v}" for k, v in msg.items()]

@@ -84,7 +84,7 @@ class AgentBundleIT {
                 JsonNode alert = await(jsonl, a -> a.path("file").path("path").asText().endsWith("staff.txt"), "staff.txt");
                 assertThat(alert.path("mamori").path("types").path("EMPLOYEE_ID").asInt()).isEqualTo(3);
                 assertThat(alert.path("mamori").path("packs")).extracting(JsonNode::asText)
-                        .contains("rules-bundle 2026.12.1", "acme 2026.12", "jp-pii 2026.12.2");
+                        .contains("rules-bundle 2026.12.1", "acme 2026.12", "jp-pii 2026.12.3");
                 assertThat(Files.readString(root.resolve("agent2.log"))).doesNotContain("s3cret");
             } finally {
                 second.destroy();

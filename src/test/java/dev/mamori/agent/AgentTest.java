@@ -142,7 +142,7 @@ class AgentTest {
                     .isEqualTo(ContentHash.sha256(stick.resolve("顧客リスト_202611.csv")));
             assertThat(usb.path("mamori").path("samples").toString()).contains("****");
             assertThat(usb.path("mamori").path("packs")).extracting(JsonNode::asText)
-                    .as("the packs and versions the verdict was reached with").contains("jp-pii 2026.12.2", "common 2026.11.1");
+                    .as("the packs and versions the verdict was reached with").contains("jp-pii 2026.12.3", "common 2026.11.1");
             JsonNode cloud = alertFor(alerts, "履歴書.docx");
             assertThat(cloud.path("mamori").path("exit_point").asText()).isEqualTo("cloud-sync");
             assertThat(alerts).noneMatch(a -> a.path("file").path("path").asText().endsWith("news.txt"));

@@ -53,7 +53,7 @@ class AlertsCommandTest {
                     "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\+09:00 ");
             assertThat(ScanCommandTest.mamori("alerts", "search", "--data-dir", dir, "pack:jp-pii").out())
                     .as("every alert records its packs").contains("3 alert(s)");
-            assertThat(ScanCommandTest.mamori("alerts", "search", "--data-dir", dir, "pack:\"jp-pii 2026.12.2\"").out())
+            assertThat(ScanCommandTest.mamori("alerts", "search", "--data-dir", dir, "pack:\"jp-pii 2026.12.3\"").out())
                     .contains("3 alert(s)");
             assertThat(ScanCommandTest.mamori("alerts", "search", "--data-dir", dir, "pack:\"jp-pii 2025.1\"").out())
                     .contains("0 alert(s)");

@@ -135,7 +135,7 @@ class ReportIT {
         assertThat(text).contains("高", "USB", "送信フォルダ", "氏名 ", "電話番号 ", "暗号化されていて検査不能",
                 "確認済 (" + System.getProperty("user.name") + ", " + today, "送付先を確認済み", "正常: ", "件の記録を検証",
                 "エージェントの異常", "ルールパックを拒否（前のルールで動作中）", "rule packs refused", "Asia/Tokyo (UTC+09:00)",
-                "判定に使ったルールパック（アラート件数）: common 2026.11.1 (5); jp-pii 2026.12.2 (5); policy 2026.12.1 (5)");
+                "判定に使ったルールパック（アラート件数）: common 2026.11.1 (5); jp-pii 2026.12.3 (5); policy 2026.12.1 (5)");
         assertThat(text).doesNotContain(" medium ", " outbox ", "escalate:", "OK, ", "PERSON_NAME");
         assertThat(text).doesNotContainPattern("\\{[^{}]*=[^{}]*\\}");
         // times in Tokyo, to the second: the alert's own instant shown as local time
