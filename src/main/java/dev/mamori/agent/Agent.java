@@ -241,7 +241,7 @@ public final class Agent implements AutoCloseable {
         Housekeeping housekeeping = new Housekeeping(config, state, alertStore, uncommitted,
                 () -> status.write(config.dataDir(), this, env.clock().instant()));
         timers.scheduleWithFixedDelay(housekeeping, 1, 1, TimeUnit.SECONDS);
-        timers.scheduleWithFixedDelay(new IdleTrim(status::checked, inFlight::get, s.idle(), System::nanoTime, System::gc),
+        timers.scheduleWithFixedDelay(new IdleTrim(status::checked, inFlight::get, s.idle(), System::nanoTime, new MemoryHandBack()),
                 IdleTrim.CHECK_SECONDS, IdleTrim.CHECK_SECONDS, TimeUnit.SECONDS);
         long rescanHours = config.watch().rescanEvery().toHours();
         if (rescanHours > 0) {

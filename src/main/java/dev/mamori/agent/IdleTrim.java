@@ -31,7 +31,7 @@ final class IdleTrim implements Runnable {
      * @param inFlight files queued or being judged now
      * @param idle     rest needed before trimming
      * @param nanoTime the clock
-     * @param trim     what hands memory back ({@code System::gc} in the agent)
+     * @param trim     what hands memory back ({@link MemoryHandBack} in the agent)
      */
     IdleTrim(LongSupplier checked, LongSupplier inFlight, Duration idle, LongSupplier nanoTime, Runnable trim) {
         this.checked = checked;

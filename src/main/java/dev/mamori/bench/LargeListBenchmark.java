@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  */
 public final class LargeListBenchmark {
 
-    static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC");
+    static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xmx256m", "-Xms16m", "-XX:MinHeapFreeRatio=5",
+            "-XX:MaxHeapFreeRatio=20", "-XX:-ShrinkHeapInSteps", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC");
     private static final Pattern GC_AFTER = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
     private final PrintWriter out;
