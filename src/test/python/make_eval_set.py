@@ -4577,15 +4577,11 @@ def gen_forms_formats(S: EvalSet):
     r = S.rng(path)
     L = Lab()
     p = make_person(r, 1950, 2000)
-    y = 790
-    lines = [(200, y, "会員入会申込書")]
-    for label, value in [("お名前", L.p_name(p)), ("フリガナ", L.p_kana(p)),
-                         ("生年月日", L.dob(p.dob, r.choice(["era", "kanji"]))),
-                         ("ご住所", L.p_addr(p.addr, style="chome", bldg=False)),
-                         ("電話番号", L.p_phone(p.mobile)), ("メールアドレス", L.email(p.email))]:
-        y -= 40
-        lines.append((60, y, label))
-        lines.append((60, y - 16, value))
+    lines, y = pdf_form_lines("会員入会申込書", [
+        ("お名前", L.p_name(p)), ("フリガナ", L.p_kana(p)),
+        ("生年月日", L.dob(p.dob, r.choice(["era", "kanji"]))),
+        ("ご住所", L.p_addr(p.addr, style="chome", bldg=False)),
+        ("電話番号", L.p_phone(p.mobile)), ("メールアドレス", L.email(p.email))], top=790, step=40, value_at=(0, -16))
     lines.append((60, y - 60, "ご記入いただいた個人情報は会員管理の目的にのみ利用します。"))
     S.pdf(path, lines, L)
 
@@ -4594,17 +4590,23 @@ def gen_forms_formats(S: EvalSet):
     r = S.rng(path)
     L = Lab()
     p = make_person(r, 1960, 2002)
-    y = 780
-    lines = [(200, y, "MEMBERSHIP APPLICATION")]
-    for label, value in [("Surname, Given name", L.name(p.roman("LAST_first"))),
-                         ("Date of birth", L.dob(p.dob, "en_dmy_long")),
-                         ("Nationality", "Japan"),
-                         ("Mobile", L.p_phone(p.mobile, "intl_space")),
-                         ("E-mail", L.email(p.email))]:
-        y -= 28
-        lines.append((60, y, label))
-        lines.append((320, y, value))
+    lines, _ = pdf_form_lines("MEMBERSHIP APPLICATION", [
+        ("Surname, Given name", L.name(p.roman("LAST_first"))), ("Date of birth", L.dob(p.dob, "en_dmy_long")),
+        ("Nationality", "Japan"), ("Mobile", L.p_phone(p.mobile, "intl_space")), ("E-mail", L.email(p.email))],
+        top=780, step=28, value_at=(260, 0))
     S.pdf(path, lines, L)
+
+
+def pdf_form_lines(title, pairs, top, step, value_at):
+    """(x, y, text) of a one-page form: the title, then each label at the left margin and its value
+    at value_at = (dx, dy) from the label. Returns the lines and the last label's y."""
+    lines = [(200, top, title)]
+    y = top
+    for label, value in pairs:
+        y -= step
+        lines.append((60, y, label))
+        lines.append((60 + value_at[0], y + value_at[1], value))
+    return lines, y
 
 
 def gen_passports(S: EvalSet):
